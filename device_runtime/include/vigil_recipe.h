@@ -1,0 +1,67 @@
+/* A recipe: the small, versioned, serialisable description of one library (DESIGN.md,
+ * principle 2). The runtime interprets it at run time on the host and from a const struct in
+ * flash on the target. Plain fixed-size fields only: no pointers, so it can be encoded,
+ * hashed and baked as-is. */
+#ifndef VIGIL_RECIPE_H
+#define VIGIL_RECIPE_H
+
+#include "vigil_family.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define VIGIL_RECIPE_VERSION 1u
+#define VIGIL_MAX_AXES 16u
+#define VIGIL_MAX_LENGTH 16384u   /* samples per axis */
+#define VIGIL_MAX_BANDS 64u
+
+typedef enum { VIGIL_DETREND_NONE = 0, VIGIL_DETREND_MEAN, VIGIL_DETREND_LINEAR } vigil_detrend;
+typedef enum { VIGIL_SCALING_NONE = 0, VIGIL_SCALING_PER_SIGNAL, VIGIL_SCALING_LEARNED } vigil_scaling;
+typedef enum { VIGIL_WINDOW_NONE = 0, VIGIL_WINDOW_HANN } vigil_window;
+
+/* Feature blocks, combinable (bitmask); at least one must be set. */
+enum {
+    VIGIL_FEAT_STATS = 1u << 0,        /* per axis: RMS, std, peak-to-peak, crest, skewness, kurtosis, zero-crossing rate */
+    VIGIL_FEAT_SPECTRUM = 1u << 1,     /* per axis: magnitude spectrum bins */
+    VIGIL_FEAT_BANDS_LINEAR = 1u << 2, /* per axis: energies in `bands` equal-width bands */
+    VIGIL_FEAT_BANDS_LOG = 1u << 3     /* per axis: energies in `bands` log-spaced bands */
+};
+
+typedef struct {
+    uint16_t version;      /* VIGIL_RECIPE_VERSION */
+    uint16_t axes;         /* 1..VIGIL_MAX_AXES */
+    uint16_t length;       /* samples per axis in one signal */
+    uint16_t min_learn;    /* learn calls before LEARNING_DONE and before detect is allowed */
+    uint32_t seed;         /* initialisation of randomised models (trees, projections) */
+    /* preprocessing */
+    uint8_t detrend;       /* vigil_detrend */
+    uint8_t scaling;       /* vigil_scaling */
+    uint8_t decimation;    /* 1, 2, 4 or 8 */
+    uint8_t window;        /* vigil_window (spectral features only) */
+    uint8_t features;      /* VIGIL_FEAT_* bitmask */
+    uint8_t log_magnitude; /* 1: log(1 + x) on spectral features */
+    uint8_t bands;         /* bands per axis for the band features */
+    uint8_t standardize;   /* 1: standardise features online (Welford) before the model */
+    vigil_model_params model;
+} vigil_recipe;
+
+/* VIGIL_OK if the recipe is usable, VIGIL_BAD_ARGUMENT otherwise. */
+vigil_status vigil_recipe_validate(const vigil_recipe *r);
+
+/* Number of features the preprocessing produces for this recipe (0 if invalid). */
+uint16_t vigil_recipe_feature_count(const vigil_recipe *r);
+
+/* Portable little-endian encoding with a checksum, for the host<->target harness and the
+ * knowledge blob. VIGIL_RECIPE_ENCODED_SIZE bytes. */
+#define VIGIL_RECIPE_ENCODED_SIZE 48u
+vigil_status vigil_recipe_encode(const vigil_recipe *r, uint8_t out[VIGIL_RECIPE_ENCODED_SIZE]);
+vigil_status vigil_recipe_decode(const uint8_t in[VIGIL_RECIPE_ENCODED_SIZE], vigil_recipe *r);
+
+/* A stable 32-bit identity of the recipe (hash of its encoding). */
+uint32_t vigil_recipe_id(const vigil_recipe *r);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
