@@ -1,0 +1,10 @@
+/* The family modules' ops tables (internal): the registry in families.c lists them by
+ * vigil_family_id. Adding a family = one family_*.c module, one line here, one in families.c. */
+#ifndef VIGIL_FAMILIES_H
+#define VIGIL_FAMILIES_H
+
+#include "vigil_family.h"
+
+extern const vigil_family_ops vigil_family_gaussian;
+
+#endif
