@@ -6,5 +6,9 @@
 #include "vigil_family.h"
 
 extern const vigil_family_ops vigil_family_gaussian;
+extern const vigil_family_ops vigil_family_mahalanobis;
+extern const vigil_family_ops vigil_family_kmeans;
+extern const vigil_family_ops vigil_family_knn;
+extern const vigil_family_ops vigil_family_pca;
 
 #endif

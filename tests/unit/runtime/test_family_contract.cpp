@@ -24,6 +24,14 @@ std::vector<Case> valid_cases() {
     return {
         {"gaussian rms", make_params(VIGIL_FAMILY_GAUSSIAN, {0}, {0.0f}), 7},
         {"gaussian max floor", make_params(VIGIL_FAMILY_GAUSSIAN, {1}, {0.05f}), 1},
+        {"mahalanobis plain", make_params(VIGIL_FAMILY_MAHALANOBIS, {}, {0.0f, 0.0f}), 6},
+        {"mahalanobis shrunk", make_params(VIGIL_FAMILY_MAHALANOBIS, {}, {0.3f, 0.01f}), 32},
+        {"kmeans macqueen", make_params(VIGIL_FAMILY_KMEANS, {4}, {0.0f, 0.1f}), 5},
+        {"kmeans rate", make_params(VIGIL_FAMILY_KMEANS, {64}, {0.05f, 0.0f}), 3},
+        {"knn small", make_params(VIGIL_FAMILY_KNN, {16, 3}, {}), 4},
+        {"knn full", make_params(VIGIL_FAMILY_KNN, {100, 16}, {}), 9},
+        {"pca q1", make_params(VIGIL_FAMILY_PCA, {1}, {0.0f}), 5},
+        {"pca q=dim", make_params(VIGIL_FAMILY_PCA, {4}, {2.0f}), 4},
     };
 }
 
@@ -36,6 +44,22 @@ std::vector<Case> invalid_cases() {
         {"gaussian floor NaN", make_params(VIGIL_FAMILY_GAUSSIAN, {0}, {NAN}), 4},
         {"gaussian unused i[1]", make_params(VIGIL_FAMILY_GAUSSIAN, {0, 3}, {0.0f}), 4},
         {"gaussian unused f[2]", make_params(VIGIL_FAMILY_GAUSSIAN, {0}, {0.0f, 0.0f, 1.0f}), 4},
+        {"mahalanobis dim 33", make_params(VIGIL_FAMILY_MAHALANOBIS, {}, {0.1f}), 33},
+        {"mahalanobis shrinkage > 1", make_params(VIGIL_FAMILY_MAHALANOBIS, {}, {1.1f}), 4},
+        {"mahalanobis ridge < 0", make_params(VIGIL_FAMILY_MAHALANOBIS, {}, {0.1f, -1.0f}), 4},
+        {"mahalanobis unused i[0]", make_params(VIGIL_FAMILY_MAHALANOBIS, {1}, {0.1f}), 4},
+        {"kmeans k 0", make_params(VIGIL_FAMILY_KMEANS, {0}, {}), 4},
+        {"kmeans k 65", make_params(VIGIL_FAMILY_KMEANS, {65}, {}), 4},
+        {"kmeans rate > 1", make_params(VIGIL_FAMILY_KMEANS, {3}, {1.5f}), 4},
+        {"kmeans floor inf", make_params(VIGIL_FAMILY_KMEANS, {3}, {0.0f, INFINITY}), 4},
+        {"knn k > R", make_params(VIGIL_FAMILY_KNN, {4, 5}, {}), 4},
+        {"knn k 17", make_params(VIGIL_FAMILY_KNN, {64, 17}, {}), 4},
+        {"knn R 0", make_params(VIGIL_FAMILY_KNN, {0, 1}, {}), 4},
+        {"knn R 4097", make_params(VIGIL_FAMILY_KNN, {4097, 1}, {}), 4},
+        {"knn unused f[0]", make_params(VIGIL_FAMILY_KNN, {8, 1}, {0.5f}), 4},
+        {"pca q > dim", make_params(VIGIL_FAMILY_PCA, {5}, {0.0f}), 4},
+        {"pca q 0", make_params(VIGIL_FAMILY_PCA, {0}, {0.0f}), 4},
+        {"pca amnesic 11", make_params(VIGIL_FAMILY_PCA, {2}, {11.0f}), 4},
     };
 }
 
