@@ -1,0 +1,40 @@
+/* Band energies over the single-sided spectrum, DC excluded (it only repeats the mean).
+ * Linear edges: e_b = 1 + floor(b (n/2) / B). Log edges: e_b = round((n/2 + 1)^(b/B)) (computed
+ * with vigil_expf/vigil_logf, so the same integers everywhere), then pushed up so every band
+ * holds at least one bin and down so the remaining bands still fit: the lowest log bands of a
+ * short spectrum are one bin wide. */
+#include "preprocess.h"
+
+#include "vigil_math.h"
+
+void vigil_band_edges_linear(uint32_t n, uint32_t bands, uint16_t *edges) {
+    const uint32_t bins = n / 2u;
+    uint32_t b;
+    for (b = 0; b <= bands; ++b) edges[b] = (uint16_t)(1u + (b * bins) / bands);
+}
+
+void vigil_band_edges_log(uint32_t n, uint32_t bands, uint16_t *edges) {
+    const uint32_t top = n / 2u + 1u;
+    const float log_top = vigil_logf((float)top);
+    uint32_t b;
+    edges[0] = 1u;
+    for (b = 1; b < bands; ++b) {
+        const float v = vigil_expf(log_top * ((float)b / (float)bands));
+        uint32_t e = (uint32_t)(v + 0.5f);
+        if (e < (uint32_t)edges[b - 1u] + 1u) e = (uint32_t)edges[b - 1u] + 1u;
+        if (e > top - (bands - b)) e = top - (bands - b);
+        edges[b] = (uint16_t)e;
+    }
+    edges[bands] = (uint16_t)top;
+}
+
+void vigil_band_energies(const float *packed, uint32_t n, const uint16_t *edges, uint32_t bands,
+                         float *out) {
+    const float scale = 2.0f / ((float)n * (float)n);
+    uint32_t b, k;
+    for (b = 0; b < bands; ++b) {
+        float acc = 0.0f;
+        for (k = edges[b]; k < edges[b + 1u]; ++k) acc += vigil_bin_power(packed, n, k);
+        out[b] = acc * scale;
+    }
+}
