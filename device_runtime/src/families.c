@@ -2,13 +2,13 @@
 #include "families.h"
 
 static const vigil_family_ops *const vigil_families[VIGIL_FAMILY_COUNT] = {
-    &vigil_family_gaussian, /* VIGIL_FAMILY_GAUSSIAN */
-    &vigil_family_mahalanobis,/* VIGIL_FAMILY_MAHALANOBIS */
-    &vigil_family_kmeans,   /* VIGIL_FAMILY_KMEANS */
-    &vigil_family_knn,      /* VIGIL_FAMILY_KNN */
-    &vigil_family_pca,      /* VIGIL_FAMILY_PCA */
-    NULL,                   /* VIGIL_FAMILY_HSTREES: not yet implemented */
-    NULL,                   /* VIGIL_FAMILY_OSELM: not yet implemented */
+    &vigil_family_gaussian,    /* VIGIL_FAMILY_GAUSSIAN */
+    &vigil_family_mahalanobis, /* VIGIL_FAMILY_MAHALANOBIS */
+    &vigil_family_kmeans,      /* VIGIL_FAMILY_KMEANS */
+    &vigil_family_knn,         /* VIGIL_FAMILY_KNN */
+    &vigil_family_pca,         /* VIGIL_FAMILY_PCA */
+    &vigil_family_hstrees,     /* VIGIL_FAMILY_HSTREES */
+    &vigil_family_oselm,       /* VIGIL_FAMILY_OSELM */
 };
 
 const vigil_family_ops *vigil_family_get(uint8_t family) {

@@ -10,5 +10,7 @@ extern const vigil_family_ops vigil_family_mahalanobis;
 extern const vigil_family_ops vigil_family_kmeans;
 extern const vigil_family_ops vigil_family_knn;
 extern const vigil_family_ops vigil_family_pca;
+extern const vigil_family_ops vigil_family_hstrees;
+extern const vigil_family_ops vigil_family_oselm;
 
 #endif
