@@ -18,6 +18,7 @@ struct Command {
 const std::vector<Command>& commands();
 
 // One declaration per command file.
+int cmd_init(const std::vector<std::string>& args);
 int cmd_check(const std::vector<std::string>& args);
 int cmd_synth(const std::vector<std::string>& args);
 

@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
             return vigil::cli::kExitUsage;
         } catch (const std::exception& e) {
             std::fprintf(stderr, "vigil %s: %s\n", c.name, e.what());
-            return 3;
+            return 2;  // the input or the environment refused the work; the message says what and where
         }
     }
     std::fprintf(stderr, "vigil: unknown command '%s' (see 'vigil --help')\n", name.c_str());

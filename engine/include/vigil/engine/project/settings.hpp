@@ -1,0 +1,54 @@
+// A project's settings, `vigil.json` at the root of a folder the user owns (DESIGN.md,
+// principle 6). Parsing refuses invalid settings naming the field, so every later step can
+// trust them.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace vigil::engine::project {
+
+// A refused setting: `field` is the JSON path ("sensor.axes"), `file` the vigil.json involved.
+struct SettingsError : std::runtime_error {
+    SettingsError(std::string file, std::string field, const std::string& message);
+    std::string file;
+    std::string field;
+};
+
+enum class Core { cortex_m0, cortex_m0plus, cortex_m3, cortex_m4, cortex_m7, cortex_m33 };
+enum class SensorType { accelerometer, gyroscope, magnetometer, current, microphone, generic };
+
+std::string_view to_string(Core core);
+std::string_view to_string(SensorType type);
+std::optional<Core> parse_core(std::string_view text);             // "cortex-m4", "m4", "M4"...
+std::optional<SensorType> parse_sensor_type(std::string_view text);
+const std::vector<std::string_view>& core_names();
+const std::vector<std::string_view>& sensor_type_names();
+
+struct Settings {
+    std::string name;
+    std::string description;
+    Core core = Core::cortex_m4;
+    double max_ram_kb = 16;                   // the library's RAM must fit in this
+    std::optional<double> max_flash_kb;       // optional flash budget
+    SensorType sensor = SensorType::accelerometer;
+    uint32_t axes = 3;
+    std::optional<double> sampling_rate_hz;   // enables frequency-aware checks and plots in Hz
+};
+
+// The usual axis count of a sensor type (accelerometer, gyroscope, magnetometer: 3).
+uint32_t default_axes(SensorType type);
+
+nlohmann::json to_json(const Settings& settings);
+// Throws SettingsError naming the field for a missing, mistyped or out-of-range value and for
+// an unknown key (a typo must not be silently ignored). `file` is used in messages.
+Settings from_json(const nlohmann::json& json, const std::string& file);
+
+}  // namespace vigil::engine::project

@@ -1,0 +1,103 @@
+#include "vigil/engine/project/store.hpp"
+
+#include <sqlite3.h>
+
+#include <stdexcept>
+
+namespace vigil::engine::project {
+
+namespace {
+
+// Version 1. Candidates are keyed by (benchmark, recipe key, stage) so a resumed benchmark
+// can tell exactly what was already evaluated.
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS benchmarks (
+  id INTEGER PRIMARY KEY,
+  created_at TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('running', 'stopped', 'finished', 'failed')),
+  seed INTEGER NOT NULL,
+  inputs_json TEXT NOT NULL,
+  settings_json TEXT NOT NULL,
+  result_json TEXT
+);
+CREATE TABLE IF NOT EXISTS candidates (
+  benchmark_id INTEGER NOT NULL REFERENCES benchmarks(id),
+  recipe_key TEXT NOT NULL,
+  stage INTEGER NOT NULL,
+  recipe BLOB NOT NULL,
+  balanced_accuracy REAL NOT NULL,
+  confidence REAL NOT NULL,
+  ram_bytes INTEGER NOT NULL,
+  flash_bytes INTEGER NOT NULL,
+  instructions_per_detect INTEGER,
+  evaluated_at TEXT NOT NULL,
+  PRIMARY KEY (benchmark_id, recipe_key, stage)
+);
+CREATE TABLE IF NOT EXISTS libraries (
+  id INTEGER PRIMARY KEY,
+  benchmark_id INTEGER REFERENCES benchmarks(id),
+  created_at TEXT NOT NULL,
+  core TEXT NOT NULL,
+  float_abi TEXT NOT NULL,
+  recipe BLOB NOT NULL,
+  archive_path TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  metadata_json TEXT NOT NULL
+);
+)sql";
+
+}  // namespace
+
+Store::Store(const std::filesystem::path& file) : file_(file) {
+    if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        nullptr) != SQLITE_OK) {
+        std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw std::runtime_error("cannot open the project store " + file.string() + ": " + msg);
+    }
+    sqlite3_busy_timeout(db_, 5000);
+    try {
+        exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+        migrate();
+    } catch (...) {
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw;
+    }
+}
+
+Store::~Store() { sqlite3_close(db_); }
+
+void Store::exec(const std::string& sql) const {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = err ? err : "unknown error";
+        sqlite3_free(err);
+        throw std::runtime_error(file_.string() + ": " + msg);
+    }
+}
+
+int Store::schema_version() const {
+    sqlite3_stmt* st = nullptr;
+    int version = 0;
+    if (sqlite3_prepare_v2(db_, "SELECT value FROM meta WHERE key='schema_version'", -1, &st, nullptr) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return version;
+}
+
+void Store::migrate() {
+    exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);");
+    const int version = schema_version();
+    if (version > kSchemaVersion)
+        throw std::runtime_error(file_.string() + ": made by a newer Vigil (store version " + std::to_string(version) +
+                                 ", this one knows " + std::to_string(kSchemaVersion) + ")");
+    if (version == kSchemaVersion) return;
+    exec(std::string("BEGIN;") + kSchemaV1 +
+         "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '1'); COMMIT;");
+}
+
+}  // namespace vigil::engine::project

@@ -1,0 +1,97 @@
+#include <catch2/catch.hpp>
+
+#include "vigil/engine/project/settings.hpp"
+
+using namespace vigil::engine::project;
+using nlohmann::json;
+
+namespace {
+
+json valid() {
+    return json::parse(R"({"name": "fan", "core": "cortex-m4", "max_ram_kb": 8,
+                           "sensor": {"type": "accelerometer", "axes": 3}, "sampling_rate_hz": 200})");
+}
+
+std::string refused_field(const json& j) {
+    try {
+        from_json(j, "vigil.json");
+    } catch (const SettingsError& e) {
+        return e.field;
+    }
+    return "(accepted)";
+}
+
+}  // namespace
+
+TEST_CASE("valid settings round-trip through JSON") {
+    Settings s = from_json(valid(), "vigil.json");
+    CHECK(s.name == "fan");
+    CHECK(s.core == Core::cortex_m4);
+    CHECK(s.max_ram_kb == 8);
+    CHECK(s.axes == 3);
+    REQUIRE(s.sampling_rate_hz);
+    CHECK(*s.sampling_rate_hz == 200);
+    CHECK_FALSE(s.max_flash_kb);
+    Settings again = from_json(to_json(s), "vigil.json");
+    CHECK(to_json(again) == to_json(s));
+}
+
+TEST_CASE("every invalid setting is refused with its field named") {
+    json j = valid();
+    j["core"] = "cortex-m5";
+    CHECK(refused_field(j) == "core");
+    j = valid();
+    j.erase("name");
+    CHECK(refused_field(j) == "name");
+    j = valid();
+    j["max_ram_kb"] = -1;
+    CHECK(refused_field(j) == "max_ram_kb");
+    j = valid();
+    j["max_ram_kb"] = "8";
+    CHECK(refused_field(j) == "max_ram_kb");
+    j = valid();
+    j["max_flash_kb"] = 0;
+    CHECK(refused_field(j) == "max_flash_kb");
+    j = valid();
+    j["sensor"]["axes"] = 0;
+    CHECK(refused_field(j) == "sensor.axes");
+    j = valid();
+    j["sensor"]["axes"] = 2.5;
+    CHECK(refused_field(j) == "sensor.axes");
+    j = valid();
+    j["sensor"]["type"] = "thermometer";
+    CHECK(refused_field(j) == "sensor.type");
+    j = valid();
+    j["sensor"]["colour"] = "red";
+    CHECK(refused_field(j) == "sensor.colour");
+    j = valid();
+    j["sampling_rate_hz"] = 0;
+    CHECK(refused_field(j) == "sampling_rate_hz");
+    j = valid();
+    j["max_ram"] = 8;  // a typo must not pass silently
+    CHECK(refused_field(j) == "max_ram");
+    CHECK(refused_field(json::array()) == "(root)");
+}
+
+TEST_CASE("the message names the file and the field and lists what is accepted") {
+    json j = valid();
+    j["core"] = "m5";
+    try {
+        from_json(j, "/p/vigil.json");
+        FAIL("accepted");
+    } catch (const SettingsError& e) {
+        const std::string m = e.what();
+        CHECK(m.find("/p/vigil.json") != std::string::npos);
+        CHECK(m.find("core") != std::string::npos);
+        CHECK(m.find("cortex-m33") != std::string::npos);
+    }
+}
+
+TEST_CASE("core names accept the short forms people type") {
+    CHECK(parse_core("m4") == Core::cortex_m4);
+    CHECK(parse_core("Cortex-M0+") == Core::cortex_m0plus);
+    CHECK(parse_core("cortex-m33") == Core::cortex_m33);
+    CHECK_FALSE(parse_core("m5"));
+    CHECK(default_axes(SensorType::current) == 1);
+    CHECK(default_axes(SensorType::gyroscope) == 3);
+}
