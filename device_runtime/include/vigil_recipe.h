@@ -15,6 +15,8 @@ extern "C" {
 #define VIGIL_MAX_AXES 16u
 #define VIGIL_MAX_LENGTH 16384u   /* samples per axis */
 #define VIGIL_MAX_BANDS 64u
+#define VIGIL_MAX_FEATURES 2048u  /* features per signal, all axes */
+#define VIGIL_MIN_LEARN_FLOOR 4u  /* smallest min_learn: calibration needs scored learn calls */
 
 typedef enum { VIGIL_DETREND_NONE = 0, VIGIL_DETREND_MEAN, VIGIL_DETREND_LINEAR } vigil_detrend;
 typedef enum { VIGIL_SCALING_NONE = 0, VIGIL_SCALING_PER_SIGNAL, VIGIL_SCALING_LEARNED } vigil_scaling;
@@ -46,19 +48,34 @@ typedef struct {
     vigil_model_params model;
 } vigil_recipe;
 
-/* VIGIL_OK if the recipe is usable, VIGIL_BAD_ARGUMENT otherwise. */
+/* VIGIL_OK if the recipe is usable, VIGIL_BAD_ARGUMENT otherwise. Rules (one canonical
+ * recipe per behaviour, since every field is part of the identity):
+ * - version == VIGIL_RECIPE_VERSION; axes 1..VIGIL_MAX_AXES; length 1..VIGIL_MAX_LENGTH;
+ *   min_learn >= VIGIL_MIN_LEARN_FLOOR; detrend, scaling, window, flags within their enums;
+ * - decimation 1, 2, 4 or 8 with length / decimation >= 4, and >= 8 with spectral features;
+ * - features a non-empty combination of VIGIL_FEAT_*; window and log_magnitude only with
+ *   spectral features (0 otherwise); bands 1..VIGIL_MAX_BANDS and <= n/2 (n = FFT length) with
+ *   band features, 0 otherwise;
+ * - at most VIGIL_MAX_FEATURES features;
+ * - model: a known family, reserved bytes zero, parameters the family accepts.
+ * Non-power-of-two lengths (after decimation) are zero-padded to the next power of two for the
+ * FFT; the Hann window spans the real samples only. */
 vigil_status vigil_recipe_validate(const vigil_recipe *r);
 
 /* Number of features the preprocessing produces for this recipe (0 if invalid). */
 uint16_t vigil_recipe_feature_count(const vigil_recipe *r);
 
 /* Portable little-endian encoding with a checksum, for the host<->target harness and the
- * knowledge blob. VIGIL_RECIPE_ENCODED_SIZE bytes. */
-#define VIGIL_RECIPE_ENCODED_SIZE 48u
+ * knowledge blob. VIGIL_RECIPE_ENCODED_SIZE bytes: the 48-byte payload (fields in declaration
+ * order, u16/u32 little-endian, floats as their IEEE-754 bits) then the CRC-32 of the payload.
+ * encode rejects an invalid recipe; decode rejects a bad checksum or an invalid recipe
+ * (VIGIL_BAD_ARGUMENT) and writes *r only on success. Layout: docs/runtime.md. */
+#define VIGIL_RECIPE_PAYLOAD_SIZE 48u
+#define VIGIL_RECIPE_ENCODED_SIZE 52u
 vigil_status vigil_recipe_encode(const vigil_recipe *r, uint8_t out[VIGIL_RECIPE_ENCODED_SIZE]);
 vigil_status vigil_recipe_decode(const uint8_t in[VIGIL_RECIPE_ENCODED_SIZE], vigil_recipe *r);
 
-/* A stable 32-bit identity of the recipe (hash of its encoding). */
+/* A stable 32-bit identity of the recipe: the CRC-32 of its encoded payload (0 if invalid). */
 uint32_t vigil_recipe_id(const vigil_recipe *r);
 
 #ifdef __cplusplus

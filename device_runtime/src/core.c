@@ -1,0 +1,236 @@
+/* The reentrant core: one caller-provided state block per model instance (layout in model_state.h),
+ * no globals, no allocation.
+ *
+ * Learning one feature vector x (vigil_model_learn_features):
+ *   1. once warmed up, score T(x) with the statistics and model as they are (prequential) and
+ *      feed the calibration;
+ *   2. update the per-feature statistics with x (Welford);
+ *   3. the family learns T(x) with the updated statistics.
+ * T is the learned transform: standardisation (x - mean) / std, or learned scaling
+ * x / rms with rms = sqrt(mean^2 + var) (only when not standardising: after standardisation a
+ * per-feature scale changes nothing), or the identity. */
+#include "vigil_core.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "calibration.h"
+#include "feature_pipeline.h"
+#include "preprocess.h"
+#include "model_state.h"
+#include "vigil_math.h"
+
+/* Standard deviations are floored at 1e-3 |mean| (+ a tiny absolute term): a feature that was
+ * constant while learning gives large but finite z-scores instead of dividing by zero. */
+#define STD_FLOOR_REL2 1.0e-6f
+#define STD_FLOOR_ABS2 1.0e-30f
+#define SENSITIVITY_MAX 100.0f
+
+static size_t align8(size_t n) { return (n + 7u) & ~(size_t)7u; }
+
+static int needs_stats(const vigil_recipe *r) {
+    return r->standardize != 0u || r->scaling == VIGIL_SCALING_LEARNED;
+}
+
+/* Computes the layout; 0 if the recipe is invalid. */
+static size_t layout(const vigil_recipe *r, vigil_plan *plan, vigil_state_header *h) {
+    const vigil_family_ops *ops;
+    size_t off, dim_bytes, family_size;
+    uint32_t work;
+    if (vigil_recipe_validate(r) != VIGIL_OK || !vigil_recipe_plan(r, plan)) return 0;
+    ops = vigil_family_get(r->model.family);
+    family_size = align8(ops->state_size(&r->model, (uint16_t)plan->dim));
+    work = plan->work > plan->dim ? plan->work : plan->dim;
+    dim_bytes = align8((size_t)plan->dim * sizeof(float));
+    off = align8(sizeof(vigil_state_header));
+    h->off_work = (uint32_t)off;
+    off += align8((size_t)work * sizeof(float));
+    h->off_features = (uint32_t)off;
+    off += dim_bytes;
+    h->off_mean = h->off_m2 = 0u;
+    if (needs_stats(r)) {
+        h->off_mean = (uint32_t)off;
+        off += dim_bytes;
+        h->off_m2 = (uint32_t)off;
+        off += dim_bytes;
+    }
+    h->off_family = (uint32_t)off;
+    h->family_size = (uint32_t)family_size;
+    off += family_size;
+    h->size = (uint32_t)off;
+    return off;
+}
+
+size_t vigil_model_state_size(const vigil_recipe *r) {
+    vigil_plan plan;
+    vigil_state_header h;
+    return layout(r, &plan, &h);
+}
+
+vigil_state_header *vigil_state_get(void *state) {
+    vigil_state_header *h = (vigil_state_header *)state;
+    if (state == NULL || ((uintptr_t)state & 7u) != 0u || h->magic != VIGIL_STATE_MAGIC) return NULL;
+    return h;
+}
+
+const vigil_state_header *vigil_state_get_c(const void *state) {
+    const vigil_state_header *h = (const vigil_state_header *)state;
+    if (state == NULL || ((uintptr_t)state & 7u) != 0u || h->magic != VIGIL_STATE_MAGIC) return NULL;
+    return h;
+}
+
+/* BAD_ARGUMENT for NULL/misaligned, NOT_INITIALIZED for a block init never succeeded on. */
+static vigil_status state_error(const void *state) {
+    return (state == NULL || ((uintptr_t)state & 7u) != 0u) ? VIGIL_BAD_ARGUMENT : VIGIL_NOT_INITIALIZED;
+}
+
+vigil_status vigil_model_init(void *state, size_t size, const vigil_recipe *r) {
+    vigil_state_header tmp, *h;
+    const vigil_family_ops *ops;
+    size_t need;
+    if (state == NULL || ((uintptr_t)state & 7u) != 0u || r == NULL) return VIGIL_BAD_ARGUMENT;
+    memset(&tmp, 0, sizeof tmp);
+    need = layout(r, &tmp.plan, &tmp);
+    if (need == 0u || size < need) return VIGIL_BAD_ARGUMENT;
+
+    memset(state, 0, need); /* deterministic bytes: states of equal history compare equal */
+    h = (vigil_state_header *)state;
+    *h = tmp;
+    h->magic = 0u; /* set last: a failed init leaves an unusable state, never a half one */
+    h->recipe = *r;
+    h->recipe_id = vigil_recipe_id(r);
+    h->sensitivity = 1.0f;
+    vigil_calibration_reset(&h->cal);
+    ops = vigil_family_get(r->model.family);
+    if (ops->init((uint8_t *)state + h->off_family, &h->recipe.model, (uint16_t)h->plan.dim,
+                  r->seed) != VIGIL_OK)
+        return VIGIL_BAD_ARGUMENT;
+    h->magic = VIGIL_STATE_MAGIC;
+    return VIGIL_OK;
+}
+
+/* out = T(x) with the statistics as they are now. */
+static void transform(const vigil_state_header *h, const float *x, float *out) {
+    const uint32_t dim = h->plan.dim;
+    const float *mean, *m2;
+    float inv_n;
+    uint32_t j;
+    if (!vigil_state_has_stats(h) || h->stdz_count == 0u) {
+        for (j = 0; j < dim; ++j) out[j] = x[j];
+        return;
+    }
+    mean = vigil_state_floats_c(h, h->off_mean);
+    m2 = vigil_state_floats_c(h, h->off_m2);
+    inv_n = 1.0f / (float)h->stdz_count;
+    for (j = 0; j < dim; ++j) {
+        const float var = m2[j] * inv_n;
+        const float mu2 = mean[j] * mean[j];
+        if (h->recipe.standardize) {
+            out[j] = (x[j] - mean[j]) / sqrtf(var + STD_FLOOR_REL2 * mu2 + STD_FLOOR_ABS2);
+        } else { /* learned scaling */
+            const float rms = sqrtf(mu2 + var);
+            out[j] = rms > 0.0f ? x[j] / rms : x[j];
+        }
+    }
+}
+
+static float raw_score(vigil_state_header *h, const float *x) {
+    const vigil_family_ops *ops = vigil_family_get(h->recipe.model.family);
+    float *work = vigil_state_floats(h, h->off_work);
+    transform(h, x, work);
+    return ops->score((const uint8_t *)h + h->off_family, &h->recipe.model, (uint16_t)h->plan.dim, work);
+}
+
+static vigil_status learn_checked(vigil_state_header *h, const float *x) {
+    const vigil_family_ops *ops = vigil_family_get(h->recipe.model.family);
+    float *work = vigil_state_floats(h, h->off_work);
+    const uint32_t dim = h->plan.dim;
+
+    if (h->learn_count >= vigil_calibration_warmup(h->recipe.min_learn))
+        vigil_calibration_add(&h->cal, raw_score(h, x));
+    if (vigil_state_has_stats(h)) {
+        if (h->stdz_count < UINT32_MAX) h->stdz_count += 1u;
+        vigil_welford_update(h->stdz_count, vigil_state_floats(h, h->off_mean),
+                             vigil_state_floats(h, h->off_m2), x, dim);
+    }
+    transform(h, x, work);
+    ops->learn((uint8_t *)h + h->off_family, &h->recipe.model, (uint16_t)dim, work);
+    if (h->learn_count < UINT32_MAX) h->learn_count += 1u;
+    return h->learn_count >= h->recipe.min_learn ? VIGIL_LEARNING_DONE : VIGIL_LEARNING_IN_PROGRESS;
+}
+
+vigil_status vigil_model_learn_features(void *state, const float *features) {
+    vigil_state_header *h = vigil_state_get(state);
+    if (h == NULL) return state_error(state);
+    if (features == NULL || !vigil_all_finite(features, h->plan.dim)) return VIGIL_BAD_ARGUMENT;
+    return learn_checked(h, features);
+}
+
+vigil_status vigil_model_learn(void *state, const float *signal) {
+    vigil_state_header *h = vigil_state_get(state);
+    float *features;
+    if (h == NULL) return state_error(state);
+    /* check the input before touching anything, so a bad signal leaves the state as it was */
+    if (signal == NULL || !vigil_all_finite(signal, (uint32_t)h->recipe.axes * h->recipe.length))
+        return VIGIL_BAD_ARGUMENT;
+    features = vigil_state_floats(h, h->off_features);
+    vigil_features_run(&h->recipe, &h->plan, signal, features, vigil_state_floats(h, h->off_work));
+    if (!vigil_all_finite(features, h->plan.dim)) return VIGIL_BAD_ARGUMENT; /* overflow */
+    return learn_checked(h, features);
+}
+
+static vigil_status similarity_checked(vigil_state_header *h, const float *x, float *similarity) {
+    if (h->learn_count < h->recipe.min_learn) return VIGIL_NOT_INITIALIZED;
+    *similarity = vigil_calibration_similarity(&h->cal, raw_score(h, x), h->sensitivity);
+    return VIGIL_OK;
+}
+
+vigil_status vigil_model_similarity_features(void *state, const float *features, float *similarity) {
+    vigil_state_header *h = vigil_state_get(state);
+    if (h == NULL) return state_error(state);
+    if (features == NULL || similarity == NULL || !vigil_all_finite(features, h->plan.dim))
+        return VIGIL_BAD_ARGUMENT;
+    return similarity_checked(h, features, similarity);
+}
+
+vigil_status vigil_model_similarity(void *state, const float *signal, float *similarity) {
+    vigil_state_header *h = vigil_state_get(state);
+    float *features;
+    if (h == NULL) return state_error(state);
+    if (signal == NULL || similarity == NULL ||
+        !vigil_all_finite(signal, (uint32_t)h->recipe.axes * h->recipe.length))
+        return VIGIL_BAD_ARGUMENT;
+    if (h->learn_count < h->recipe.min_learn) return VIGIL_NOT_INITIALIZED;
+    features = vigil_state_floats(h, h->off_features);
+    vigil_features_run(&h->recipe, &h->plan, signal, features, vigil_state_floats(h, h->off_work));
+    if (!vigil_all_finite(features, h->plan.dim)) return VIGIL_BAD_ARGUMENT;
+    return similarity_checked(h, features, similarity);
+}
+
+vigil_status vigil_model_detect(void *state, const float *signal, uint8_t *similarity) {
+    float s = 0.0f;
+    vigil_status st;
+    if (similarity == NULL) return VIGIL_BAD_ARGUMENT;
+    st = vigil_model_similarity(state, signal, &s);
+    /* Truncation, not rounding: detect < 90 exactly when the similarity is < 90. */
+    if (st == VIGIL_OK) *similarity = (uint8_t)s;
+    return st;
+}
+
+vigil_status vigil_model_set_sensitivity(void *state, float sensitivity) {
+    vigil_state_header *h = vigil_state_get(state);
+    if (h == NULL) return state_error(state);
+    if (!(sensitivity > 0.0f && sensitivity <= SENSITIVITY_MAX)) return VIGIL_BAD_ARGUMENT;
+    h->sensitivity = sensitivity;
+    return VIGIL_OK;
+}
+
+float vigil_model_get_sensitivity(const void *state) {
+    const vigil_state_header *h = vigil_state_get_c(state);
+    return h == NULL ? 0.0f : h->sensitivity;
+}
+
+uint32_t vigil_model_learn_count(const void *state) {
+    const vigil_state_header *h = vigil_state_get_c(state);
+    return h == NULL ? 0u : h->learn_count;
+}

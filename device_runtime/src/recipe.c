@@ -1,0 +1,161 @@
+/* Recipes: validation, sizes, portable encoding and identity (rules in vigil_recipe.h). */
+#include "vigil_recipe.h"
+
+#include <string.h>
+
+#include "crc32.h"
+#include "plan.h"
+#include "preprocess.h"
+
+#define FEAT_ALL (VIGIL_FEAT_STATS | VIGIL_FEAT_SPECTRUM | VIGIL_FEAT_BANDS_LINEAR | VIGIL_FEAT_BANDS_LOG)
+#define FEAT_BANDS (VIGIL_FEAT_BANDS_LINEAR | VIGIL_FEAT_BANDS_LOG)
+#define MIN_SAMPLES 4u
+#define MIN_SPECTRAL_SAMPLES 8u
+
+int vigil_recipe_spectral(const vigil_recipe *r) {
+    return (r->features & (VIGIL_FEAT_SPECTRUM | FEAT_BANDS)) != 0u;
+}
+
+int vigil_recipe_plan(const vigil_recipe *r, vigil_plan *p) {
+    const int spectral = vigil_recipe_spectral(r);
+    uint32_t per_axis = 0;
+    if (r->axes < 1u || r->axes > VIGIL_MAX_AXES) return 0;
+    if (r->length < 1u || r->length > VIGIL_MAX_LENGTH) return 0;
+    if (r->decimation != 1u && r->decimation != 2u && r->decimation != 4u && r->decimation != 8u)
+        return 0;
+    if (r->features == 0u || (r->features & ~FEAT_ALL) != 0u) return 0;
+    p->m = (uint32_t)r->length / r->decimation;
+    if (p->m < (spectral ? MIN_SPECTRAL_SAMPLES : MIN_SAMPLES)) return 0;
+    p->n = spectral ? vigil_next_pow2(p->m) : 0u;
+    p->work = spectral ? p->n : p->m;
+    if (r->features & FEAT_BANDS) {
+        if (r->bands < 1u || r->bands > VIGIL_MAX_BANDS || r->bands > p->n / 2u) return 0;
+    } else if (r->bands != 0u) {
+        return 0;
+    }
+    if (r->features & VIGIL_FEAT_STATS) per_axis += VIGIL_TIME_STATS;
+    if (r->features & VIGIL_FEAT_SPECTRUM) per_axis += p->n / 2u + 1u;
+    if (r->features & VIGIL_FEAT_BANDS_LINEAR) per_axis += r->bands;
+    if (r->features & VIGIL_FEAT_BANDS_LOG) per_axis += r->bands;
+    p->per_axis = per_axis;
+    p->dim = per_axis * r->axes;
+    return p->dim <= VIGIL_MAX_FEATURES;
+}
+
+vigil_status vigil_recipe_validate(const vigil_recipe *r) {
+    const vigil_family_ops *ops;
+    vigil_plan plan;
+    if (r == NULL || r->version != VIGIL_RECIPE_VERSION) return VIGIL_BAD_ARGUMENT;
+    if (r->min_learn < VIGIL_MIN_LEARN_FLOOR) return VIGIL_BAD_ARGUMENT;
+    if (r->detrend > VIGIL_DETREND_LINEAR || r->scaling > VIGIL_SCALING_LEARNED) return VIGIL_BAD_ARGUMENT;
+    if (r->window > VIGIL_WINDOW_HANN || r->log_magnitude > 1u || r->standardize > 1u)
+        return VIGIL_BAD_ARGUMENT;
+    if (!vigil_recipe_plan(r, &plan)) return VIGIL_BAD_ARGUMENT;
+    if (!vigil_recipe_spectral(r) && (r->window != 0u || r->log_magnitude != 0u))
+        return VIGIL_BAD_ARGUMENT;
+    ops = vigil_family_get(r->model.family);
+    if (ops == NULL) return VIGIL_BAD_ARGUMENT;
+    if (r->model.reserved[0] | r->model.reserved[1] | r->model.reserved[2]) return VIGIL_BAD_ARGUMENT;
+    /* Families return 0 bytes for parameters they reject. */
+    if (ops->state_size(&r->model, (uint16_t)plan.dim) == 0u) return VIGIL_BAD_ARGUMENT;
+    return VIGIL_OK;
+}
+
+uint16_t vigil_recipe_feature_count(const vigil_recipe *r) {
+    vigil_plan plan;
+    if (vigil_recipe_validate(r) != VIGIL_OK || !vigil_recipe_plan(r, &plan)) return 0;
+    return (uint16_t)plan.dim;
+}
+
+/* ---- little-endian encoding ---- */
+
+static void put_u16(uint8_t *p, uint16_t v) {
+    p[0] = (uint8_t)(v & 0xffu);
+    p[1] = (uint8_t)(v >> 8);
+}
+static void put_u32(uint8_t *p, uint32_t v) {
+    p[0] = (uint8_t)(v & 0xffu);
+    p[1] = (uint8_t)((v >> 8) & 0xffu);
+    p[2] = (uint8_t)((v >> 16) & 0xffu);
+    p[3] = (uint8_t)(v >> 24);
+}
+static uint16_t get_u16(const uint8_t *p) { return (uint16_t)(p[0] | (p[1] << 8)); }
+static uint32_t get_u32(const uint8_t *p) {
+    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
+}
+
+/* The payload only (no validation, no checksum). */
+static void encode_payload(const vigil_recipe *r, uint8_t *out) {
+    unsigned k;
+    put_u16(out + 0, r->version);
+    put_u16(out + 2, r->axes);
+    put_u16(out + 4, r->length);
+    put_u16(out + 6, r->min_learn);
+    put_u32(out + 8, r->seed);
+    out[12] = r->detrend;
+    out[13] = r->scaling;
+    out[14] = r->decimation;
+    out[15] = r->window;
+    out[16] = r->features;
+    out[17] = r->log_magnitude;
+    out[18] = r->bands;
+    out[19] = r->standardize;
+    out[20] = r->model.family;
+    out[21] = r->model.reserved[0];
+    out[22] = r->model.reserved[1];
+    out[23] = r->model.reserved[2];
+    for (k = 0; k < 4u; ++k) put_u16(out + 24 + 2u * k, r->model.i[k]);
+    for (k = 0; k < 4u; ++k) {
+        uint32_t bits;
+        memcpy(&bits, &r->model.f[k], sizeof bits);
+        put_u32(out + 32 + 4u * k, bits);
+    }
+}
+
+vigil_status vigil_recipe_encode(const vigil_recipe *r, uint8_t out[VIGIL_RECIPE_ENCODED_SIZE]) {
+    if (out == NULL || vigil_recipe_validate(r) != VIGIL_OK) return VIGIL_BAD_ARGUMENT;
+    encode_payload(r, out);
+    put_u32(out + VIGIL_RECIPE_PAYLOAD_SIZE, vigil_crc32(0u, out, VIGIL_RECIPE_PAYLOAD_SIZE));
+    return VIGIL_OK;
+}
+
+vigil_status vigil_recipe_decode(const uint8_t in[VIGIL_RECIPE_ENCODED_SIZE], vigil_recipe *r) {
+    vigil_recipe tmp;
+    unsigned k;
+    if (in == NULL || r == NULL) return VIGIL_BAD_ARGUMENT;
+    if (get_u32(in + VIGIL_RECIPE_PAYLOAD_SIZE) != vigil_crc32(0u, in, VIGIL_RECIPE_PAYLOAD_SIZE))
+        return VIGIL_BAD_ARGUMENT;
+    memset(&tmp, 0, sizeof tmp);
+    tmp.version = get_u16(in + 0);
+    tmp.axes = get_u16(in + 2);
+    tmp.length = get_u16(in + 4);
+    tmp.min_learn = get_u16(in + 6);
+    tmp.seed = get_u32(in + 8);
+    tmp.detrend = in[12];
+    tmp.scaling = in[13];
+    tmp.decimation = in[14];
+    tmp.window = in[15];
+    tmp.features = in[16];
+    tmp.log_magnitude = in[17];
+    tmp.bands = in[18];
+    tmp.standardize = in[19];
+    tmp.model.family = in[20];
+    tmp.model.reserved[0] = in[21];
+    tmp.model.reserved[1] = in[22];
+    tmp.model.reserved[2] = in[23];
+    for (k = 0; k < 4u; ++k) tmp.model.i[k] = get_u16(in + 24 + 2u * k);
+    for (k = 0; k < 4u; ++k) {
+        const uint32_t bits = get_u32(in + 32 + 4u * k);
+        memcpy(&tmp.model.f[k], &bits, sizeof bits);
+    }
+    if (vigil_recipe_validate(&tmp) != VIGIL_OK) return VIGIL_BAD_ARGUMENT;
+    *r = tmp;
+    return VIGIL_OK;
+}
+
+uint32_t vigil_recipe_id(const vigil_recipe *r) {
+    uint8_t payload[VIGIL_RECIPE_PAYLOAD_SIZE];
+    if (vigil_recipe_validate(r) != VIGIL_OK) return 0u;
+    encode_payload(r, payload);
+    return vigil_crc32(0u, payload, sizeof payload);
+}
