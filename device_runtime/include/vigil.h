@@ -23,6 +23,8 @@ typedef struct {
     uint32_t recipe_id;
 } vigil_info;
 
+/* Every call before vigil_init returns VIGIL_NOT_INITIALIZED (vigil_get_sensitivity returns 0
+ * and vigil_knowledge_size 0 then). vigil_get_info works at any time. */
 vigil_status vigil_init(void);                                  /* forget all knowledge */
 vigil_status vigil_learn(const float *signal);                  /* one buffer, axes interleaved */
 vigil_status vigil_detect(const float *signal, uint8_t *similarity); /* 0..100 */
