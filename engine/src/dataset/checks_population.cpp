@@ -1,0 +1,89 @@
+// Warnings that compare the signals with each other: outliers, and signals too alike.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "checks_internal.hpp"
+
+namespace vigil::engine::dataset::detail {
+
+namespace {
+
+double median(std::vector<double> v) {
+    const size_t mid = v.size() / 2;
+    std::nth_element(v.begin(), v.begin() + long(mid), v.end());
+    double m = v[mid];
+    if (v.size() % 2 == 0) m = (m + *std::max_element(v.begin(), v.begin() + long(mid))) / 2.0;
+    return m;
+}
+
+}  // namespace
+
+void check_outliers(const CheckContext& c) {
+    const Dataset& d = c.d;
+    // Features per signal: per axis, its mean and its standard deviation. Scored with the
+    // modified z-score (median and MAD), which the outliers themselves cannot distort.
+    std::vector<double> score(d.signals, 0.0);
+    std::vector<double> feature(d.signals);
+    for (size_t a = 0; a < d.axes; ++a) {
+        for (int kind = 0; kind < 2; ++kind) {
+            for (size_t s = 0; s < d.signals; ++s) {
+                double mean = 0.0, m2 = 0.0;
+                for (size_t t = 0; t < d.length; ++t) {
+                    const double x = d.at(s, t, a), delta = x - mean;
+                    mean += delta / double(t + 1);
+                    m2 += delta * (x - mean);
+                }
+                feature[s] = kind == 0 ? mean : std::sqrt(m2 / double(d.length));
+            }
+            const double med = median(feature);
+            std::vector<double> dev(d.signals);
+            for (size_t s = 0; s < d.signals; ++s) dev[s] = std::fabs(feature[s] - med);
+            double scale = 1.4826 * median(dev);
+            if (scale == 0.0) {
+                // More than half the signals share the value: fall back to the mean deviation.
+                double sum = 0.0;
+                for (double x : dev) sum += x;
+                scale = 1.2533 * sum / double(d.signals);
+            }
+            if (scale == 0.0) continue;  // all equal
+            for (size_t s = 0; s < d.signals; ++s) score[s] = std::max(score[s], dev[s] / scale);
+        }
+    }
+    std::vector<size_t> outliers;
+    for (size_t s = 0; s < d.signals; ++s)
+        if (score[s] > thresholds::kOutlierRobustZ) outliers.push_back(s);
+    if (outliers.empty()) return;
+    std::stable_sort(outliers.begin(), outliers.end(), [&](size_t a, size_t b) { return score[a] > score[b]; });
+    char worst[64];
+    std::snprintf(worst, sizeof worst, "%.1f", score[outliers.front()]);
+    c.warn("outlier_signals",
+           std::to_string(outliers.size()) + " signal(s) are far from the others in level or spread (worst: line " +
+               std::to_string(d.source_lines[outliers.front()]) + ", robust z-score " + worst + ")",
+           "check these recordings (a knock, a loose sensor, another operating state?) and remove them if "
+           "they are not the behaviour you want to learn",
+           0, outliers);
+}
+
+void check_low_variance(const CheckContext& c) {
+    const Dataset& d = c.d;
+    if (d.signals < 2) return;
+    for (size_t a = 0; a < d.axes; ++a) {
+        const AxisStats& ax = c.stats.axes[a];
+        const double total = ax.summary.std * ax.summary.std;
+        if (total == 0.0) continue;  // constant: reported elsewhere
+        double between = 0.0;
+        for (double s : ax.std) between += s * s;
+        between /= double(ax.std.size());
+        const double ratio = between / total;
+        if (ratio >= thresholds::kLowVarianceRatio) continue;
+        c.warn("low_variance",
+               axis_name(a, d.axes) + ": the signals barely differ from each other (the variation across "
+               "signals is " + percent(ratio) + " of the total)",
+               "more signals of the same kind will not help: record the machine in the other conditions it "
+               "normally runs in",
+               0);
+    }
+}
+
+}  // namespace vigil::engine::dataset::detail

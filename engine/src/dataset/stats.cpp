@@ -1,0 +1,106 @@
+#include "vigil/engine/dataset/stats.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <complex>
+#include <limits>
+
+#include "vigil/engine/dataset/fft.hpp"
+
+namespace vigil::engine::dataset {
+
+namespace {
+
+// Welford's update per column of the row-major matrix: one pass, numerically stable even
+// when a large offset (gravity on an accelerometer axis) dwarfs the variation.
+void column_moments(const Dataset& d, std::vector<double>& mean, std::vector<double>& m2,
+                    std::vector<double>& min, std::vector<double>& max) {
+    const size_t w = d.row_size();
+    mean.assign(w, 0.0);
+    m2.assign(w, 0.0);
+    min.assign(w, std::numeric_limits<double>::infinity());
+    max.assign(w, -std::numeric_limits<double>::infinity());
+    for (size_t s = 0; s < d.signals; ++s) {
+        const float* row = d.data.data() + s * w;
+        const double inv = 1.0 / double(s + 1);
+        for (size_t j = 0; j < w; ++j) {
+            const double x = row[j];
+            const double delta = x - mean[j];
+            mean[j] += delta * inv;
+            m2[j] += delta * (x - mean[j]);
+            min[j] = std::min(min[j], x);
+            max[j] = std::max(max[j], x);
+        }
+    }
+}
+
+void spectrum(const Dataset& d, size_t axis, std::optional<double> rate, AxisStats& out) {
+    const size_t n = d.length;
+    const size_t bins = n / 2 + 1;
+    out.frequency.resize(bins);
+    out.amplitude.assign(bins, 0.0);
+    out.power.assign(bins, 0.0);
+    const double unit = rate ? *rate : 1.0;
+    for (size_t k = 0; k < bins; ++k) out.frequency[k] = double(k) * unit / double(n);
+    if (d.signals == 0) return;
+    FftPlan plan(n);
+    std::vector<std::complex<double>> x(n);
+    for (size_t s = 0; s < d.signals; ++s) {
+        for (size_t t = 0; t < n; ++t) x[t] = {double(d.at(s, t, axis)), 0.0};
+        plan.forward(x);
+        for (size_t k = 0; k < bins; ++k) {
+            const bool doubled = k != 0 && !(n % 2 == 0 && k == n / 2);
+            const double a = std::abs(x[k]) * (doubled ? 2.0 : 1.0) / double(n);
+            out.amplitude[k] += a;
+            out.power[k] += a * a;
+        }
+    }
+    for (size_t k = 0; k < bins; ++k) {
+        out.amplitude[k] /= double(d.signals);
+        out.power[k] /= double(d.signals);
+    }
+}
+
+}  // namespace
+
+Stats compute_stats(const Dataset& d, std::optional<double> rate_hz) {
+    Stats stats;
+    stats.rate_hz = rate_hz;
+    if (d.signals == 0 || d.length == 0) return stats;
+    std::vector<double> mean, m2, min, max;
+    column_moments(d, mean, m2, min, max);
+    const double s = double(d.signals);
+    stats.axes.resize(d.axes);
+    for (size_t a = 0; a < d.axes; ++a) {
+        AxisStats& ax = stats.axes[a];
+        ax.mean.resize(d.length);
+        ax.min.resize(d.length);
+        ax.max.resize(d.length);
+        ax.std.resize(d.length);
+        double grand = 0.0;
+        for (size_t t = 0; t < d.length; ++t) {
+            const size_t j = t * d.axes + a;
+            ax.mean[t] = mean[j];
+            ax.min[t] = min[j];
+            ax.max[t] = max[j];
+            ax.std[t] = d.signals > 1 ? std::sqrt(m2[j] / (s - 1.0)) : 0.0;
+            grand += mean[j];
+        }
+        grand /= double(d.length);
+        // Total sum of squares = within-column + between-column parts (equal column counts).
+        double ss = 0.0;
+        for (size_t t = 0; t < d.length; ++t) {
+            const double dm = ax.mean[t] - grand;
+            ss += m2[t * d.axes + a] + s * dm * dm;
+        }
+        const double count = s * double(d.length);
+        ax.summary.mean = grand;
+        ax.summary.min = *std::min_element(ax.min.begin(), ax.min.end());
+        ax.summary.max = *std::max_element(ax.max.begin(), ax.max.end());
+        ax.summary.std = count > 1 ? std::sqrt(ss / (count - 1.0)) : 0.0;
+        spectrum(d, a, rate_hz, ax);
+    }
+    return stats;
+}
+
+}  // namespace vigil::engine::dataset
