@@ -16,10 +16,13 @@
 #include "vigil_math.h"
 
 int vigil_all_finite(const float *x, uint32_t n) {
+    /* x - x is 0 for every finite x and NaN for NaN or +-inf, and NaN survives the sum: one
+     * subtraction and one addition per value, no branch (a compare per value cost ~20
+     * instructions per sample on Cortex-M4). Needs IEEE semantics: no fast-math. */
+    float acc = 0.0f;
     uint32_t i;
-    for (i = 0; i < n; ++i)
-        if (!vigil_isfinite(x[i])) return 0;
-    return 1;
+    for (i = 0; i < n; ++i) acc += x[i] - x[i];
+    return acc == 0.0f;
 }
 
 void vigil_features_run(const vigil_recipe *r, const vigil_plan *p, const float *signal,
