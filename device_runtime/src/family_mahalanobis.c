@@ -11,7 +11,8 @@
  *
  * Hyperparameters: f[0] shrinkage lambda in [0, 1]; f[1] ridge >= 0 (absolute, in squared
  * feature units, at most 1e6). Integer slots must be 0. dim 1..32.
- * State (bytes): 8 + 4 dim + 8 dim^2. Learn ~ dim^3/6 + 3 dim^2 flops, score ~ dim^2 flops. */
+ * State (bytes): 8 + 4 dim + 8 dim^2. Learn ~dim^3/3 + 3 dim^2 flops + dim sqrt; score
+ * ~dim^2 flops + dim divisions. */
 #include "family_util.h"
 
 #include <math.h>

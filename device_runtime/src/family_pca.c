@@ -12,7 +12,7 @@
  *
  * Hyperparameters: i[0] q components in 1..16, q <= dim; f[0] amnesic l in [0, 10]. Other
  * slots must be 0.
- * State (bytes): 8 + 4 dim (2 q + 2). Learn ~(2 q^2 + 9 q + 3) dim flops + 2q sqrt;
+ * State (bytes): 8 + 4 dim (2 q + 2). Learn ~(2 q^2 + 18 q + 5) dim flops + 3q sqrt;
  * score ~(4 q + 3) dim flops. */
 #include "family_util.h"
 
