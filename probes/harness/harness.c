@@ -227,13 +227,19 @@ int vigil_harness_run(const char *job_path, const char *result_path)
         return 2;
     }
     setvbuf(io.in, NULL, _IONBF, 0);
-    uint8_t head[8];
+    uint8_t head[12];
     if (read_bytes(&io, head, sizeof head, 0u, "file header") != 0 || memcmp(head, VIGIL_JOB_MAGIC, 4) != 0) {
         fprintf(stderr, "%s: byte 0: not a Vigil job file (expected magic %s)\n", job_path, VIGIL_JOB_MAGIC);
         fclose(io.in);
         return 2;
     }
     uint32_t jobs = le32(head + 4);
+    if (le32(head + 8) != VIGIL_RECIPE_ENCODED_SIZE) { /* generator and runtime disagree */
+        fprintf(stderr, "%s: byte 8: recipes of %lu bytes, this runtime encodes %u\n", job_path,
+                (unsigned long)le32(head + 8), (unsigned)VIGIL_RECIPE_ENCODED_SIZE);
+        fclose(io.in);
+        return 2;
+    }
     io.out = fopen(result_path, "wb");
     if (io.out == NULL) {
         fprintf(stderr, "%s: cannot create the result file\n", result_path);

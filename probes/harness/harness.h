@@ -8,7 +8,8 @@
 
 #include <stdint.h>
 
-/* Job file: "VGJ1", u32 job count, then per job (all little-endian):
+/* Job file: "VGJ1", u32 job count, u32 encoded recipe size (must be VIGIL_RECIPE_ENCODED_SIZE),
+ * then per job (all little-endian):
  *   recipe (VIGIL_RECIPE_ENCODED_SIZE bytes, vigil_recipe_encode), u32 learn count,
  *   u32 detect count, u32 flags (VIGIL_JOB_*), f32 sensitivity (used with the flag),
  *   then (learn + detect) signals of axes x length f32, interleaved per sample. */

@@ -15,6 +15,7 @@ namespace vigil::fidelity {
 
 struct JobSpec {
     std::string name;        // first token of the line, for reports
+    std::string family_name; // as written in the list (== the family module's name)
     vigil_recipe recipe{};
     uint32_t learn = 10;
     uint32_t detect = 6;
@@ -30,5 +31,9 @@ std::vector<JobSpec> parse_job_specs(const std::string &text, const std::string 
 // Serialises the jobs with their signals (learn: normal; detect: first half normal, second
 // half anomalous). Deterministic: same specs -> same bytes on every machine.
 std::vector<uint8_t> build_job_file(const std::vector<JobSpec> &jobs);
+
+// A C header selecting recipe VIGIL_PROBE_INDEX as `static const vigil_recipe
+// vigil_probe_recipe` (+ VIGIL_PROBE_NAME), for firmware that bakes a recipe into flash.
+std::string recipes_c_header(const std::vector<JobSpec> &jobs);
 
 } // namespace vigil::fidelity

@@ -1,5 +1,6 @@
-// vigil_make_jobs RECIPES.txt JOB.bin NAMES.txt
-// Turns a recipe list into a harness job file (+ one job name per line, for reports).
+// vigil_make_jobs RECIPES.txt JOB.bin NAMES.txt [RECIPES.h]
+// Turns a recipe list into a harness job file (+ one job name per line, for reports) and
+// optionally a C header with each recipe as a const struct (the benchmark's flash probes).
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -7,8 +8,8 @@
 #include "job_writer.hpp"
 
 int main(int argc, char **argv) {
-    if (argc != 4) {
-        std::cerr << "usage: vigil_make_jobs RECIPES.txt JOB.bin NAMES.txt\n";
+    if (argc != 4 && argc != 5) {
+        std::cerr << "usage: vigil_make_jobs RECIPES.txt JOB.bin NAMES.txt [RECIPES.h]\n";
         return 2;
     }
     try {
@@ -26,6 +27,11 @@ int main(int argc, char **argv) {
         for (const auto &j : jobs) names << j.name << '\n';
         if (!out.flush() || !names.flush()) throw std::runtime_error(std::string(argv[2]) + ": write failed");
         out.close();
+        if (argc == 5) {
+            std::ofstream header(argv[4]);
+            header << vigil::fidelity::recipes_c_header(jobs);
+            if (!header.flush()) throw std::runtime_error(std::string(argv[4]) + ": write failed");
+        }
         if (std::rename(tmp.c_str(), argv[2]) != 0) throw std::runtime_error(std::string(argv[2]) + ": rename failed");
     } catch (const std::exception &e) {
         std::cerr << "vigil_make_jobs: " << e.what() << '\n';

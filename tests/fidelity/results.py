@@ -3,7 +3,6 @@
 runtime benchmark."""
 import struct
 
-RECIPE_BYTES = 48
 STATUS = ["OK", "NOT_INITIALIZED", "LEARNING_IN_PROGRESS", "LEARNING_DONE", "BAD_ARGUMENT", "BAD_KNOWLEDGE"]
 
 
@@ -11,13 +10,13 @@ def job_headers(job_bytes):
     """[(axes, length, learn, detect, flags)] for every job of a job file."""
     if job_bytes[:4] != b"VGJ1":
         raise ValueError("not a Vigil job file")
-    count = struct.unpack_from("<I", job_bytes, 4)[0]
-    pos, jobs = 8, []
+    count, recipe_bytes = struct.unpack_from("<II", job_bytes, 4)
+    pos, jobs = 12, []
     for _ in range(count):
         # The encoded recipe starts with version, axes, length (u16 each, little-endian).
         _, axes, length = struct.unpack_from("<HHH", job_bytes, pos)
-        learn, detect, flags, _ = struct.unpack_from("<IIII", job_bytes, pos + RECIPE_BYTES)
-        pos += RECIPE_BYTES + 16 + 4 * axes * length * (learn + detect)
+        learn, detect, flags, _ = struct.unpack_from("<IIII", job_bytes, pos + recipe_bytes)
+        pos += recipe_bytes + 16 + 4 * axes * length * (learn + detect)
         jobs.append((axes, length, learn, detect, flags))
     if pos != len(job_bytes):
         raise ValueError(f"job file: {len(job_bytes) - pos} bytes left after {count} jobs")
