@@ -1,0 +1,133 @@
+// RAM, flash and instructions of a recipe (footprint.hpp; formulas in docs/selection.md).
+#include "vigil/engine/selection/footprint.hpp"
+
+#include <array>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include "flash_table.hpp"
+#include "vigil_core.h"
+
+namespace vigil::engine::selection {
+namespace {
+
+constexpr std::array<std::string_view, 7> kCoreNames{"m0plus", "m3", "m4", "m4-soft", "m7", "m7-soft", "m33"};
+
+// Linked by every library whatever the recipe: the core, the recipe and knowledge code, the
+// feature pipeline's driver, calibration and the helpers every family uses.
+constexpr std::string_view kCoreModules[] = {"core",     "recipe",      "features",
+                                             "calibration", "knowledge", "crc32",
+                                             "families", "family_util", "vigil_math",
+                                             "welford",  "version",     "decimate"};
+
+constexpr std::string_view kFamilyModules[] = {"family_gaussian", "family_mahalanobis",
+                                               "family_kmeans",   "family_knn",
+                                               "family_pca",      "family_hstrees",
+                                               "family_oselm"};
+
+bool spectral(const vigil_recipe& r) {
+    return (r.features & (VIGIL_FEAT_SPECTRUM | VIGIL_FEAT_BANDS_LINEAR | VIGIL_FEAT_BANDS_LOG)) != 0;
+}
+
+uint32_t next_pow2(uint32_t n) {
+    uint32_t p = 1;
+    while (p < n) p <<= 1;
+    return p;
+}
+
+}  // namespace
+
+std::string_view core_name(Core core) { return kCoreNames[static_cast<size_t>(core)]; }
+
+std::optional<Core> core_from_name(std::string_view name) {
+    for (size_t i = 0; i < kCoreNames.size(); ++i)
+        if (kCoreNames[i] == name) return static_cast<Core>(i);
+    return std::nullopt;
+}
+
+std::span<const std::string_view> core_modules() { return kCoreModules; }
+
+size_t recipe_modules(const vigil_recipe& r, std::string_view out[], size_t capacity) {
+    size_t n = 0;
+    auto add = [&](std::string_view m) {
+        if (n >= capacity) throw std::invalid_argument("recipe_modules: capacity too small");
+        out[n++] = m;
+    };
+    for (auto m : kCoreModules) add(m);
+    if (r.detrend != VIGIL_DETREND_NONE) add("detrend");
+    if (r.scaling == VIGIL_SCALING_PER_SIGNAL) add("scaling");
+    if (r.features & VIGIL_FEAT_STATS) add("time_stats");
+    if (spectral(r)) add("fft");
+    if (r.window == VIGIL_WINDOW_HANN) add("window");
+    if (spectral(r)) add("spectrum");  // amplitude, bin power (bands) and log1p live there
+    if (r.features & (VIGIL_FEAT_BANDS_LINEAR | VIGIL_FEAT_BANDS_LOG)) add("bands");
+    if (r.model.family >= std::size(kFamilyModules))
+        throw std::invalid_argument("recipe_modules: unknown family");
+    add(kFamilyModules[r.model.family]);
+    return n;
+}
+
+std::optional<size_t> module_flash_bytes(Core core, std::string_view module) {
+    return flash_table_lookup(static_cast<size_t>(core), module);
+}
+
+// Operation counts per detect (docs/selection.md, "Cost model"): additions, multiplications,
+// comparisons and loads count 1, a division or square root 14 (VDIV/VSQRT on the M4), an
+// exp/log from vigil_math 40. Instructions = 1.5 x operations (loop, load/store overhead).
+double estimate_instructions_per_detect(const vigil_recipe& r) {
+    if (vigil_recipe_validate(&r) != VIGIL_OK)
+        throw std::invalid_argument("estimate_instructions_per_detect: invalid recipe");
+    constexpr double kDiv = 14, kExp = 40, kOverhead = 1.5;
+    const double axes = r.axes, len = r.length;
+    const double m = std::floor(len / r.decimation);
+    const double n = spectral(r) ? next_pow2(static_cast<uint32_t>(m)) : 0;
+    const double dim = vigil_recipe_feature_count(&r);
+    double per_axis = len + m;                                 // decimate (extract + average)
+    if (r.detrend == VIGIL_DETREND_MEAN) per_axis += 2 * m;
+    if (r.detrend == VIGIL_DETREND_LINEAR) per_axis += 5 * m;
+    if (r.scaling == VIGIL_SCALING_PER_SIGNAL) per_axis += 3 * m + kDiv;
+    if (r.features & VIGIL_FEAT_STATS) per_axis += 12 * m + 4 * kDiv;
+    if (n > 0) {
+        if (r.window) per_axis += 6 * m;                       // rotor-generated cosines
+        per_axis += 2.5 * n * std::log2(n) + n;                // real FFT
+        const double bins = n / 2 + 1;
+        if (r.features & VIGIL_FEAT_SPECTRUM) per_axis += bins * (4 + kDiv);
+        if (r.features & VIGIL_FEAT_BANDS_LINEAR) per_axis += bins * 4;
+        if (r.features & VIGIL_FEAT_BANDS_LOG) per_axis += bins * 4;
+    }
+    double ops = axes * per_axis;
+    if (r.log_magnitude) ops += dim * kExp;                    // log1p per spectral value (upper bound)
+    if (r.standardize) ops += dim * (6 + 2 * kDiv);
+    else if (r.scaling == VIGIL_SCALING_LEARNED) ops += dim * (4 + 2 * kDiv);
+    const auto& p = r.model;
+    switch (p.family) {
+    case VIGIL_FAMILY_GAUSSIAN: ops += 4 * dim + kDiv; break;
+    case VIGIL_FAMILY_MAHALANOBIS: ops += dim * dim + 2 * dim + kDiv; break;
+    case VIGIL_FAMILY_KMEANS: ops += p.i[0] * (3 * dim + kDiv + 2); break;
+    case VIGIL_FAMILY_KNN: ops += 3.0 * p.i[0] * dim + double(p.i[0]) * p.i[1] + p.i[1] * kDiv; break;
+    case VIGIL_FAMILY_PCA: ops += (4.0 * p.i[0] + 3) * dim + kDiv; break;
+    case VIGIL_FAMILY_HSTREES: ops += p.i[0] * (p.i[1] * 3.0 + 3 + kDiv); break;
+    case VIGIL_FAMILY_OSELM: ops += p.i[0] * (4 * dim + kExp + kDiv) + 3 * dim + kDiv; break;
+    default: break;
+    }
+    ops += kExp + kDiv;  // calibration: 100 * 0.9^(score / r90)
+    return std::round(kOverhead * ops);
+}
+
+Footprint footprint(const vigil_recipe& r, Core core) {
+    Footprint f;
+    f.ram_bytes = vigil_model_state_size(&r);
+    if (f.ram_bytes == 0) throw std::invalid_argument("footprint: invalid recipe");
+    std::string_view modules[32];
+    const size_t count = recipe_modules(r, modules, std::size(modules));
+    for (size_t i = 0; i < count; ++i) {
+        const auto bytes = module_flash_bytes(core, modules[i]);
+        if (!bytes) throw std::logic_error("footprint: no flash figure for module " + std::string(modules[i]));
+        f.flash_bytes += *bytes;
+    }
+    f.instructions_per_detect = estimate_instructions_per_detect(r);
+    return f;
+}
+
+}  // namespace vigil::engine::selection
