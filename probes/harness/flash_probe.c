@@ -6,7 +6,11 @@
  *
  * With VIGIL_PROBE_SINGLE_FAMILY the probe supplies its own vigil_family_get returning only
  * its family, so the linker leaves the six other families (and the registry) in the archive:
- * what a library compiled for one recipe ships. Without it the stock registry links all. */
+ * what a library compiled for one recipe ships. Without it the stock registry links all.
+ *
+ * With VIGIL_PROBE_FACADE (needs VIGIL_PROBE_STATE_BYTES, the host's vigil_model_state_size)
+ * the probe is a shipped library: facade.c + the baked symbols of vigil_baked.h, called through
+ * vigil_init / vigil_learn / vigil_detect. */
 #include <stdint.h>
 #include <stdio.h>
 
@@ -17,7 +21,15 @@
 #define PROBE_STATE_BYTES 65536u
 
 static float signal[PROBE_SAMPLES];
-static uint64_t state[PROBE_STATE_BYTES / 8u];
+#if defined(VIGIL_PROBE_FACADE)
+#include "vigil_baked.h"
+const vigil_recipe vigil_baked_recipe = VIGIL_PROBE_RECIPE_INIT;
+const vigil_info vigil_baked_info = {"vigil-flash-probe", 0u, 0u, 0u, 0u, VIGIL_PROBE_STATE_BYTES, 0u, 0u};
+uint64_t vigil_baked_state[(VIGIL_PROBE_STATE_BYTES + 7u) / 8u];
+const size_t vigil_baked_state_size = sizeof vigil_baked_state;
+#elif !defined(VIGIL_PROBE_EMPTY)
+static uint64_t state[PROBE_STATE_BYTES / 8u]; /* .bss: RAM, not part of the flash figure */
+#endif
 
 #if defined(VIGIL_PROBE_SINGLE_FAMILY) && !defined(VIGIL_PROBE_EMPTY)
 extern const vigil_family_ops VIGIL_PROBE_FAMILY_OPS;
@@ -43,7 +55,22 @@ int main(void)
     uint32_t similarity = 255u;
     int status = 0;
     fill(0u);
-#ifndef VIGIL_PROBE_EMPTY
+#if defined(VIGIL_PROBE_EMPTY)
+    (void)vigil_probe_recipe; /* referenced, never used: emits nothing */
+#elif defined(VIGIL_PROBE_FACADE)
+    (void)vigil_probe_recipe;
+    status = (int)vigil_init();
+    for (uint32_t i = 0; i < vigil_baked_recipe.min_learn && status == 0; i++) {
+        fill(i + 1u);
+        vigil_status s = vigil_learn(signal);
+        status = s == VIGIL_LEARNING_DONE || (s == VIGIL_LEARNING_IN_PROGRESS && i + 1u < vigil_baked_recipe.min_learn) ? 0 : 1;
+    }
+    uint8_t rounded = 0u;
+    if (status == 0) {
+        status = (int)vigil_detect(signal, &rounded);
+        similarity = rounded;
+    }
+#else
     size_t size = vigil_model_state_size(&vigil_probe_recipe);
     if (size == 0u || size > sizeof state || (size_t)vigil_probe_recipe.axes * vigil_probe_recipe.length > PROBE_SAMPLES) {
         printf("flash probe %s: recipe does not fit (state %lu bytes)\n", VIGIL_PROBE_NAME, (unsigned long)size);

@@ -153,7 +153,12 @@ static int run_job(harness_io *io, unsigned job)
 
     put_u32(io, vigil_recipe_id(&recipe));
     put_u32(io, (uint32_t)state_size);
-    put_u32(io, vigil_recipe_feature_count(&recipe));
+    uint16_t features = vigil_recipe_feature_count(&recipe);
+    const vigil_family_ops *family = vigil_family_get(recipe.model.family);
+    put_u32(io, features);
+    /* The model's own share of the state (the rest is preprocessing scratch, standardisation
+     * and calibration): reported separately by the runtime benchmark. */
+    put_u32(io, family != NULL ? (uint32_t)family->state_size(&recipe.model, features) : 0u);
     put_u32(io, (uint32_t)vigil_model_init(state, state_size, &recipe));
 
     for (uint32_t i = 0; i < n_learn; i++) {

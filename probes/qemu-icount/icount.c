@@ -8,8 +8,11 @@
  * callback per block). Regions: with `mark=0xADDR`, each execution of the instruction at ADDR
  * (the entry of a marker function the firmware calls between operations) prints
  * `icount-mark <k> <count so far>`, so the caller subtracts consecutive marks. At exit the
- * plugin prints `icount-total <count>`. QEMU has no timing model: these are instructions,
- * not cycles. Single vCPU machines only (the counter is not per vCPU). */
+ * plugin prints `icount-total <count>`. With `profile=on` it also prints, at exit, one line
+ * `icount-block 0xADDR <instructions executed in the block starting there>` per translated
+ * block (a callback per block execution: slower, for finding what dominates; map addresses to
+ * functions with arm-none-eabi-nm). QEMU has no timing model: these are instructions, not
+ * cycles. Single vCPU machines only (the counters are not per vCPU). */
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -34,6 +37,9 @@ struct qemu_plugin_insn *qemu_plugin_tb_get_insn(const struct qemu_plugin_tb *tb
 uint64_t qemu_plugin_insn_vaddr(const struct qemu_plugin_insn *insn);
 void qemu_plugin_register_vcpu_tb_exec_inline(struct qemu_plugin_tb *tb, enum qemu_plugin_op op,
                                               void *ptr, uint64_t imm);
+uint64_t qemu_plugin_tb_vaddr(const struct qemu_plugin_tb *tb);
+void qemu_plugin_register_vcpu_tb_exec_cb(struct qemu_plugin_tb *tb, qemu_plugin_vcpu_udata_cb_t cb,
+                                          enum qemu_plugin_cb_flags flags, void *userdata);
 void qemu_plugin_register_vcpu_insn_exec_cb(struct qemu_plugin_insn *insn, qemu_plugin_vcpu_udata_cb_t cb,
                                             enum qemu_plugin_cb_flags flags, void *userdata);
 void qemu_plugin_register_atexit_cb(qemu_plugin_id_t id, qemu_plugin_udata_cb_t cb, void *userdata);
@@ -44,6 +50,24 @@ __attribute__((visibility("default"))) int qemu_plugin_version = 1;
 static uint64_t executed;   /* instructions executed so far (inline adds, whole blocks) */
 static uint64_t mark_addr;  /* 0: no marker */
 static uint64_t mark_count; /* markers hit so far */
+
+/* profile=on: one record per translated block (a block re-translated after a TB flush gets a
+ * second record; the report adds records of the same address). */
+typedef struct block_record {
+    uint64_t vaddr;
+    uint64_t insns;
+    uint64_t executed; /* instructions, i.e. executions x insns */
+    struct block_record *next;
+} block_record;
+static int profiling;
+static block_record *blocks;
+
+static void on_block(unsigned int vcpu, void *userdata)
+{
+    (void)vcpu;
+    block_record *b = userdata;
+    b->executed += b->insns;
+}
 
 static void on_mark(unsigned int vcpu, void *userdata)
 {
@@ -61,6 +85,16 @@ static void on_translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
     (void)id;
     size_t n = qemu_plugin_tb_n_insns(tb);
     qemu_plugin_register_vcpu_tb_exec_inline(tb, QEMU_PLUGIN_INLINE_ADD_U64, &executed, n);
+    if (profiling) {
+        block_record *b = calloc(1, sizeof *b);
+        if (b != NULL) { /* out of memory: the block is missing from the profile, not the total */
+            b->vaddr = qemu_plugin_tb_vaddr(tb);
+            b->insns = n;
+            b->next = blocks;
+            blocks = b;
+            qemu_plugin_register_vcpu_tb_exec_cb(tb, on_block, QEMU_PLUGIN_CB_NO_REGS, b);
+        }
+    }
     if (mark_addr != 0) {
         for (size_t i = 0; i < n; i++) {
             struct qemu_plugin_insn *insn = qemu_plugin_tb_get_insn(tb, i);
@@ -75,7 +109,13 @@ static void report_at_exit(qemu_plugin_id_t id, void *userdata)
 {
     (void)id;
     (void)userdata;
-    char line[64];
+    char line[96];
+    for (block_record *b = blocks; b != NULL; b = b->next) {
+        if (b->executed != 0u) {
+            snprintf(line, sizeof line, "icount-block 0x%" PRIx64 " %" PRIu64 "\n", b->vaddr, b->executed);
+            qemu_plugin_outs(line);
+        }
+    }
     snprintf(line, sizeof line, "icount-total %" PRIu64 "\n", executed);
     qemu_plugin_outs(line);
 }
@@ -92,8 +132,10 @@ __attribute__((visibility("default"))) int qemu_plugin_install(qemu_plugin_id_t 
                 fprintf(stderr, "icount: bad argument '%s' (expected mark=0xADDRESS)\n", argv[i]);
                 return -1;
             }
+        } else if (strcmp(argv[i], "profile=on") == 0) {
+            profiling = 1;
         } else {
-            fprintf(stderr, "icount: unknown argument '%s' (known: mark=0xADDRESS)\n", argv[i]);
+            fprintf(stderr, "icount: unknown argument '%s' (known: mark=0xADDRESS, profile=on)\n", argv[i]);
             return -1;
         }
     }

@@ -6,7 +6,11 @@ function(vigil_core_settings core out_flags out_machine out_ld out_arena)
   # Arena = the harness's static memory for model state + scratch + knowledge + one signal.
   # microbit has only 16 KiB of RAM in total, so its arena is small (jobs are sized for it).
   set(arena 262144)
-  if(core STREQUAL "m0plus")
+  if(core STREQUAL "m0")  # not a fidelity variant: `vigil compile` builds it (QEMU's microbit is an M0)
+    set(flags -mthumb -mcpu=cortex-m0 -mfloat-abi=soft)
+    set(machine microbit)
+    set(arena 12288)
+  elseif(core STREQUAL "m0plus")
     set(flags -mthumb -mcpu=cortex-m0plus -mfloat-abi=soft)
     set(machine microbit)
     set(arena 12288)

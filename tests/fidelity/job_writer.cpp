@@ -249,14 +249,15 @@ std::string recipes_c_header(const std::vector<JobSpec> &jobs) {
         h << (j == 0 ? "#if" : "#elif") << " VIGIL_PROBE_INDEX == " << j << "\n"
           << "#define VIGIL_PROBE_NAME \"" << jobs[j].name << "\"\n"
           << "#define VIGIL_PROBE_FAMILY_OPS vigil_family_" << jobs[j].family_name << "\n"
-          << "static const vigil_recipe vigil_probe_recipe = {" << r.version << "u, " << r.axes << "u, " << r.length
+          << "#define VIGIL_PROBE_RECIPE_INIT {" << r.version << "u, " << r.axes << "u, " << r.length
           << "u, " << r.min_learn << "u, " << r.seed << "u, " << +r.detrend << "u, " << +r.scaling << "u, "
           << +r.decimation << "u, " << +r.window << "u, " << +r.features << "u, " << +r.log_magnitude << "u, "
           << +r.bands << "u, " << +r.standardize << "u, {" << +m.family << "u, {0u, 0u, 0u}, {" << m.i[0] << "u, "
           << m.i[1] << "u, " << m.i[2] << "u, " << m.i[3] << "u}, {" << hex_float(m.f[0]) << ", " << hex_float(m.f[1]) << ", "
-          << hex_float(m.f[2]) << ", " << hex_float(m.f[3]) << "}}};\n";
+          << hex_float(m.f[2]) << ", " << hex_float(m.f[3]) << "}}}\n";
     }
-    h << "#else\n#error \"VIGIL_PROBE_INDEX out of range\"\n#endif\n";
+    h << "#else\n#error \"VIGIL_PROBE_INDEX out of range\"\n#endif\n"
+         "static const vigil_recipe vigil_probe_recipe = VIGIL_PROBE_RECIPE_INIT;\n";
     return h.str();
 }
 

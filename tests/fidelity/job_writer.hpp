@@ -33,7 +33,8 @@ std::vector<JobSpec> parse_job_specs(const std::string &text, const std::string 
 std::vector<uint8_t> build_job_file(const std::vector<JobSpec> &jobs);
 
 // A C header selecting recipe VIGIL_PROBE_INDEX as `static const vigil_recipe
-// vigil_probe_recipe` (+ VIGIL_PROBE_NAME), for firmware that bakes a recipe into flash.
+// vigil_probe_recipe` (+ its initializer VIGIL_PROBE_RECIPE_INIT, VIGIL_PROBE_NAME and
+// VIGIL_PROBE_FAMILY_OPS), for firmware that bakes a recipe into flash.
 std::string recipes_c_header(const std::vector<JobSpec> &jobs);
 
 } // namespace vigil::fidelity

@@ -65,6 +65,7 @@ def decode(result_bytes, job_bytes, names):
         take(name, "recipe_id", "hex")
         take(name, "state_size")
         take(name, "feature_count")
+        take(name, "family_state_size")
         take(name, "init", "status")
         if learn:
             take(name, "detect_before_learning", "status")
