@@ -32,7 +32,7 @@ constexpr double kImbalanceDepth = 0.05;       // dynamic eccentricity: f_line +
 constexpr double kMisalignment1xDepth = 0.025;
 constexpr double kMisalignment2xDepth = 0.05;  // f_line +- 2 f_r
 constexpr double kLoosenessDepth = 0.03;       // f_line +- k f_r and +- (k + 1/2) f_r
-constexpr double kBearingDepth = 0.04;         // f_line +- BPFO, or +- BPFI (+- f_r)
+constexpr double kBearingDepth = 0.1;          // f_line +- BPFO, or +- BPFI (+- f_r)
 constexpr double kFaultSpread = 0.1;
 
 struct Modulation {
@@ -75,6 +75,21 @@ std::vector<Modulation> fault_modulation(Fault fault, double level, const Machin
     return out;
 }
 
+// The clamp's AC coupling: a first-order high-pass (RC) filter on each phase.
+void ac_couple(double cutoff_hz, double rate_hz, SignalBuffer& buffer) {
+    const double alpha = 1.0 / (1.0 + kTwoPi * cutoff_hz / rate_hz);
+    for (uint32_t ax = 0; ax < buffer.axes; ++ax) {
+        double* x = buffer.axis(ax);
+        double previous_in = x[0], previous_out = 0.0;
+        for (size_t n = 0; n < buffer.samples; ++n) {
+            const double in = x[n];
+            previous_out = alpha * (previous_out + in - previous_in);
+            previous_in = in;
+            x[n] = previous_out;
+        }
+    }
+}
+
 }  // namespace
 
 void synthesize_current(const SignalContext& ctx, Rng& rng, SignalBuffer& buffer) {
@@ -112,6 +127,7 @@ void synthesize_current(const SignalContext& ctx, Rng& rng, SignalBuffer& buffer
             buffer.axis(ax)[n] += amplitude * envelope * wave;
         }
     }
+    if (m.high_pass_hz > 0.0) ac_couple(m.high_pass_hz, rate, buffer);
 }
 
 }  // namespace vigil::engine::synth

@@ -1,7 +1,6 @@
 #include "vigil/engine/synth/generator.hpp"
 
 #include <cmath>
-#include <numbers>
 #include <stdexcept>
 #include <string>
 
@@ -17,14 +16,9 @@ namespace {
 
 // A sensor's zero drifts a little between captures (temperature): in units of the noise.
 constexpr double kOffsetWanderInNoise = 0.2;
-// Simulated time before each capture: resonances need ~8 time constants to forget their
-// silent start, so the capture begins in steady state like a real one.
-constexpr double kSettlingTimeConstants = 8.0;
-
+// Simulated time before each capture, so that it begins in steady state like a real one.
 size_t preroll_samples(const SynthSpec& spec, const MachineParameters& m) {
-    if (m.resonance_hz <= 0.0) return 0;
-    const double time_constant = 1.0 / (m.resonance_damping * 2.0 * std::numbers::pi * m.resonance_hz);
-    return static_cast<size_t>(std::ceil(kSettlingTimeConstants * time_constant * spec.rate_hz));
+    return static_cast<size_t>(std::ceil(m.settling_s * spec.rate_hz));
 }
 
 }  // namespace

@@ -28,6 +28,12 @@ constexpr double kLineHz = 50.0;
 constexpr double kNominalLoad = 0.6;
 constexpr double kRatedSlip = 0.04;  // slip at full load; slip grows about linearly with load
 constexpr int kPolePairs = 2;
+// Current transformers and clamps are AC-coupled: they do not pass DC, and they attenuate the
+// few-Hz components that modulation at 2x puts at f_line - 2 f_r (twice the slip frequency).
+constexpr double kClampHighPassHz = 5.0;
+// Resonances need ~8 time constants to forget a silent start, a first-order filter ~5.
+constexpr double kResonanceSettlingConstants = 8.0;
+constexpr double kHighPassSettlingConstants = 5.0;
 
 // Sensor errors: a MEMS accelerometer's sensitivity is within a few %, its zero-g offset within
 // tens of mg; a current clamp's within 1-2 % and tens of mA.
@@ -66,6 +72,10 @@ MachineParameters derive_parameters(const SynthSpec& spec) {
     m.bearing_hz = bearing_frequencies(m.bearing, m.shaft_hz);
     m.resonance_hz = vibration ? std::min(kResonanceHz, kResonanceFractionOfRate * spec.rate_hz) : 0.0;
     m.resonance_damping = vibration ? kResonanceDamping : 0.0;
+    m.high_pass_hz = vibration ? 0.0 : kClampHighPassHz;
+    m.settling_s = vibration
+                       ? kResonanceSettlingConstants / (m.resonance_damping * kTwoPi * m.resonance_hz)
+                       : kHighPassSettlingConstants / (kTwoPi * m.high_pass_hz);
     m.noise_rms = vibration ? kAccelNoiseRms : kClampNoiseRms;
     m.gravity = vibration ? 1.0 : 0.0;
     for (uint32_t a = 0; a < spec.axes; ++a) {

@@ -61,6 +61,7 @@ nlohmann::json describe(const Generator& generator) {
         out["line_hz"] = m.line_hz;
         out["load"] = m.load;
         out["slip"] = m.slip;
+        out["high_pass_hz"] = m.high_pass_hz;
     }
     return out;
 }

@@ -58,10 +58,18 @@ void healthy_tones(const MachineParameters& m, std::vector<ShaftTone>& tones) {
     }
 }
 
+// Phase of a fault's tone: within +-45 degrees of the healthy tone of the same order. A fault
+// reinforces what is there; a heavy spot opposite the residual one would be balancing, and the
+// test rig would call it an improvement.
+double reinforcing(double healthy_phase, double fault_phase) {
+    return healthy_phase + (fault_phase / kTwoPi - 0.5) * (kPi / 2.0);
+}
+
 // Fault tones at strength `level` (already scaled by the severity).
-void fault_tones(Fault fault, double level, double phase, Rng& rng, std::vector<ShaftTone>& tones) {
+void fault_tones(const MachineParameters& m, Fault fault, double level, Rng& rng, std::vector<ShaftTone>& tones) {
     switch (fault) {
     case Fault::imbalance: {
+        const double phase = reinforcing(m.harmonic_phase[0], m.fault_phase);
         // A heavy spot is a rotating force: strong 1x in both radial directions, 90 degrees
         // apart (the orbit), hardly any axial.
         const double a = kImbalance * level;
@@ -71,6 +79,7 @@ void fault_tones(Fault fault, double level, double phase, Rng& rng, std::vector<
     case Fault::misalignment: {
         // Offset misalignment pulls twice per revolution (radial 2x); angular misalignment
         // flexes the coupling (axial 1x and 2x, often larger than the radial ones).
+        const double phase = reinforcing(m.harmonic_phase[1], m.fault_phase);
         const double r = kMisalignmentRadial2x * level;
         tones.push_back({2.0, {r, kVerticalShare * r, kMisalignmentAxial2x * level},
                          {phase, radial_phase(1, phase), phase + kPi}});
@@ -153,7 +162,7 @@ void synthesize_vibration(const SignalContext& ctx, Rng& rng, SignalBuffer& buff
     healthy_tones(m, tones);
     const Fault fault = ctx.spec.fault;
     const double level = ctx.fault_level * std::clamp(1.0 + kFaultSpread * rng.gaussian(), 0.7, 1.3);
-    if (ctx.fault_level > 0.0) fault_tones(fault, level, m.fault_phase, rng, tones);
+    if (ctx.fault_level > 0.0) fault_tones(m, fault, level, rng, tones);
     add_tones(tones, angle, m.sensors, buffer);
     if (ctx.fault_level > 0.0 && fault == Fault::looseness) add_truncation(level, m.fault_phase, angle, m.sensors, buffer);
 

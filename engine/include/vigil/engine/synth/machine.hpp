@@ -33,6 +33,8 @@ struct MachineParameters {
     double line_hz;            // supply frequency (current)
     double load;               // nominal load, 0..1 (current)
     double slip;               // nominal slip at that load (current)
+    double high_pass_hz;       // the current clamps' AC coupling (0: none)
+    double settling_s;         // simulated before each capture so filters and resonances settle
     double noise_rms;          // broadband sensor noise, in the signal's unit
     double gravity;            // static acceleration on the vertical axis, in g (vibration)
     std::vector<AxisSensor> sensors;  // one per axis
