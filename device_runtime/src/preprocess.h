@@ -17,6 +17,9 @@ uint32_t vigil_decimate_axis(const float *signal, uint32_t axes, uint32_t length
                              uint32_t factor, float *out);
 
 /* ---- detrend.c ---- */
+/* Mean of x[0], x[stride], ..., x[(n-1) stride] (n >= 1), summed in that order: the same bits
+ * whether an axis is read in place or strided from the interleaved signal. */
+float vigil_strided_mean(const float *x, uint32_t stride, uint32_t n);
 void vigil_remove_mean(float *x, uint32_t n);
 /* Removes the least-squares line a + b (i - (n-1)/2). */
 void vigil_remove_linear_trend(float *x, uint32_t n);
@@ -34,6 +37,9 @@ void vigil_time_stats(const float *x, uint32_t n, float out[VIGIL_TIME_STATS]);
 /* ---- window.c ---- */
 /* Multiplies x by the periodic Hann window w[i] = 0.5 - 0.5 cos(2 pi i / n). */
 void vigil_hann_apply(float *x, uint32_t n);
+/* out[i] = (src[i stride] - offset) w[i] for i < n: gather, centre and window in one pass.
+ * out may equal src when stride is 1 (vigil_hann_apply is this with offset 0, bit for bit). */
+void vigil_hann_load(const float *src, uint32_t stride, float offset, uint32_t n, float *out);
 
 /* ---- fft.c ---- */
 /* Smallest power of two >= n (n >= 1, n <= 2^31). */
