@@ -28,13 +28,22 @@ void check_outliers(const CheckContext& c) {
     for (size_t a = 0; a < d.axes; ++a) {
         for (int kind = 0; kind < 2; ++kind) {
             for (size_t s = 0; s < d.signals; ++s) {
-                double mean = 0.0, m2 = 0.0;
-                for (size_t t = 0; t < d.length; ++t) {
-                    const double x = d.at(s, t, a), delta = x - mean;
-                    mean += delta / double(t + 1);
-                    m2 += delta * (x - mean);
+                // Two passes (mean, then squared deviations): exact enough and no division
+                // per value.
+                const float* row = d.data.data() + s * d.row_size() + a;
+                double sum = 0.0;
+                for (size_t t = 0; t < d.length; ++t) sum += row[t * d.axes];
+                const double mean = sum / double(d.length);
+                if (kind == 0) {
+                    feature[s] = mean;
+                    continue;
                 }
-                feature[s] = kind == 0 ? mean : std::sqrt(m2 / double(d.length));
+                double ss = 0.0;
+                for (size_t t = 0; t < d.length; ++t) {
+                    const double dev = row[t * d.axes] - mean;
+                    ss += dev * dev;
+                }
+                feature[s] = std::sqrt(ss / double(d.length));
             }
             const double med = median(feature);
             std::vector<double> dev(d.signals);

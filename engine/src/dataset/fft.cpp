@@ -5,6 +5,14 @@
 
 namespace vigil::engine::dataset {
 
+namespace {
+
+inline std::complex<double> multiply(std::complex<double> a, std::complex<double> b) {
+    return {a.real() * b.real() - a.imag() * b.imag(), a.real() * b.imag() + a.imag() * b.real()};
+}
+
+}  // namespace
+
 bool is_power_of_two(size_t n) { return n != 0 && (n & (n - 1)) == 0; }
 
 FftPlan::FftPlan(size_t n) : n_(n) {
@@ -48,11 +56,15 @@ void FftPlan::radix2(std::vector<std::complex<double>>& x, bool inverse) const {
         const size_t half = len / 2, step = m_ / len;
         for (size_t start = 0; start < m_; start += len) {
             for (size_t j = 0; j < half; ++j) {
-                std::complex<double> w = twiddles_[j * step];
-                if (inverse) w = std::conj(w);
-                const std::complex<double> t = w * x[start + j + half];
-                x[start + j + half] = x[start + j] - t;
-                x[start + j] += t;
+                // Spelled out: std::complex's operator* calls __muldc3 (for its inf/NaN rules)
+                // unless -ffast-math, which made the statistics several times slower.
+                const double wr = twiddles_[j * step].real();
+                const double wi = inverse ? -twiddles_[j * step].imag() : twiddles_[j * step].imag();
+                const double br = x[start + j + half].real(), bi = x[start + j + half].imag();
+                const double tr = wr * br - wi * bi, ti = wr * bi + wi * br;
+                const double ar = x[start + j].real(), ai = x[start + j].imag();
+                x[start + j + half] = {ar - tr, ai - ti};
+                x[start + j] = {ar + tr, ai + ti};
             }
         }
     }
@@ -67,12 +79,12 @@ void FftPlan::forward(std::vector<std::complex<double>>& x) const {
     // Bluestein: X[k] = c[k] * sum_t (x[t] c[t]) conj(c[k - t]), a convolution done with
     // radix-2 transforms of length m_ >= 2n - 1.
     std::fill(work_.begin(), work_.end(), std::complex<double>{0.0, 0.0});
-    for (size_t t = 0; t < n_; ++t) work_[t] = x[t] * chirp_[t];
+    for (size_t t = 0; t < n_; ++t) work_[t] = multiply(x[t], chirp_[t]);
     radix2(work_, false);
-    for (size_t k = 0; k < m_; ++k) work_[k] *= chirp_filter_[k];
+    for (size_t k = 0; k < m_; ++k) work_[k] = multiply(work_[k], chirp_filter_[k]);
     radix2(work_, true);
     const double scale = 1.0 / double(m_);
-    for (size_t k = 0; k < n_; ++k) x[k] = work_[k] * scale * chirp_[k];
+    for (size_t k = 0; k < n_; ++k) x[k] = multiply(work_[k] * scale, chirp_[k]);
 }
 
 }  // namespace vigil::engine::dataset

@@ -1,5 +1,7 @@
 #include "vigil/engine/dataset/signal_parser.hpp"
 
+#include "vigil/engine/dataset/float_parse.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -153,7 +155,7 @@ void SignalParser::process(std::string_view chunk) {
         column_ += j - i;
         i = j;
         if (i == n) return;
-        end_token();
+        end_token(token_, token_ + token_len_);
         if (error_) return;
         state_ = State::after_value;
     }
@@ -190,14 +192,15 @@ void SignalParser::process(std::string_view chunk) {
                               kFormatHint);
                 return;
             }
-            std::copy(p + i, p + j, token_);
-            token_len_ = len;
             i = j;
-            if (j == n) {
+            if (j == n) {  // cut by the end of the chunk: keep the start for the next one
+                std::copy(p + j - len, p + j, token_);
+                token_len_ = len;
                 state_ = State::token;
                 return;
             }
-            end_token();
+            // Parsed where it lies: no copy on the common path.
+            end_token(reinterpret_cast<const char*>(p + j - len), reinterpret_cast<const char*>(p + j));
             if (error_) return;
             state_ = State::after_value;
             continue;
@@ -333,18 +336,18 @@ void SignalParser::fail_at_token(std::string kind, std::string message, std::str
 // "literal" + std::string (GCC bug 105329).
 std::string SignalParser::token_text() const {
     std::string out(1, '\'');
-    out.append(printable({token_, token_len_}));
+    out.append(printable({token_first_, size_t(token_last_ - token_first_)}));
     out.push_back('\'');
     return out;
 }
 
-void SignalParser::end_token() {
-    const char* first = token_;
-    const char* last = token_ + token_len_;
+void SignalParser::end_token(const char* first, const char* last) {
+    token_first_ = first;
+    token_last_ = last;
     // from_chars rejects a leading '+', which spreadsheets sometimes write.
-    if (token_len_ > 1 && *first == '+' && first[1] != '-' && first[1] != '+') ++first;
+    if (last - first > 1 && *first == '+' && first[1] != '-' && first[1] != '+') ++first;
     float value = 0.0f;
-    auto [ptr, ec] = std::from_chars(first, last, value, std::chars_format::general);
+    auto [ptr, ec] = parse_float(first, last, value);
     if (ec == std::errc::result_out_of_range && ptr == last) {
         // Out of float32 range: either too large (an error) or so small it rounds to 0 (fine).
         char buf[kMaxTokenBytes + 1];
@@ -446,7 +449,7 @@ void SignalParser::finish() {
     }
     if (error_) return;
     if (state_ == State::token) {
-        end_token();
+        end_token(token_, token_ + token_len_);
         if (error_) return;
         state_ = State::after_value;
     }
@@ -485,7 +488,8 @@ void SignalParser::finish() {
              "record more signals (100 or more is recommended), one per line");
         return;
     }
-    dataset_.data.shrink_to_fit();
+    // No shrink_to_fit: it would copy the whole matrix (time, and twice the memory at the
+    // peak) to return the few percent the size estimate reserved in excess.
 }
 
 }  // namespace vigil::engine::dataset

@@ -51,7 +51,7 @@ private:
     enum class State { line_start, leading_blank, token, after_value, after_separator, trailing_blank };
 
     void process(std::string_view chunk);
-    void end_token();
+    void end_token(const char* first, const char* last);  // parses and stores one value
     void end_line();
     void store(float value);
     void reserve_from_first_line(uint64_t line_bytes);
@@ -73,6 +73,8 @@ private:
     std::string bom_prefix_;         // the first bytes, until we know whether they are a BOM
     char token_[kMaxTokenBytes + 1] = {};
     size_t token_len_ = 0;
+    const char* token_first_ = nullptr;  // the value being parsed (for messages)
+    const char* token_last_ = nullptr;
     uint64_t token_column_ = 0;
     uint64_t blank_column_ = 0;      // where the pending blank run started
     uint64_t first_comma_column_ = 0;  // first ',' of this line (decimal comma diagnosis)
