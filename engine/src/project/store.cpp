@@ -47,6 +47,12 @@ CREATE TABLE IF NOT EXISTS libraries (
 );
 )sql";
 
+// Version 2: each checkpointed candidate keeps its cumulative per-split statistics (JSON), so a
+// resumed benchmark merges further splits into exactly what was stored.
+constexpr const char* kMigrationV2 = R"sql(
+ALTER TABLE candidates ADD COLUMN stats_json TEXT;
+)sql";
+
 }  // namespace
 
 Store::Store(const std::filesystem::path& file) : file_(file) {
@@ -96,8 +102,14 @@ void Store::migrate() {
         throw std::runtime_error(file_.string() + ": made by a newer Vigil (store version " + std::to_string(version) +
                                  ", this one knows " + std::to_string(kSchemaVersion) + ")");
     if (version == kSchemaVersion) return;
-    exec(std::string("BEGIN;") + kSchemaV1 +
-         "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '1'); COMMIT;");
+    // Each step runs in its own transaction, so an interrupted migration leaves a store of a
+    // version we know.
+    if (version < 1)
+        exec(std::string("BEGIN;") + kSchemaV1 +
+             "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '1'); COMMIT;");
+    if (version < 2)
+        exec(std::string("BEGIN;") + kMigrationV2 +
+             "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '2'); COMMIT;");
 }
 
 }  // namespace vigil::engine::project

@@ -19,7 +19,7 @@ public:
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;  // 2: candidates.stats_json
     int schema_version() const;
     sqlite3* handle() const { return db_; }
 
