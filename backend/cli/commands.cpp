@@ -7,6 +7,10 @@ const std::vector<Command>& commands() {
         {"init", "make a project folder: vigil.json settings and the .vigil/ store", cmd_init},
         {"check", "check a signal file: format errors, data warnings, statistics", cmd_check},
         {"synth", "generate example machine signals (a regular and an abnormal file)", cmd_synth},
+        {"compile", "compile a recipe into a library zip for a Cortex-M core (libvigil.a, headers, emulator)", cmd_compile},
+        {"libraries", "list the libraries compiled in a project, to download one again", cmd_libraries},
+        {"bench", "search the candidate libraries for the best one on groups of signals (resumable)", cmd_bench},
+        {"emulate", "run a library on the host: learn, detect, sensitivity, knowledge", cmd_emulate},
     };
     return table;
 }

@@ -21,5 +21,9 @@ const std::vector<Command>& commands();
 int cmd_init(const std::vector<std::string>& args);
 int cmd_check(const std::vector<std::string>& args);
 int cmd_synth(const std::vector<std::string>& args);
+int cmd_compile(const std::vector<std::string>& args);
+int cmd_libraries(const std::vector<std::string>& args);
+int cmd_bench(const std::vector<std::string>& args);
+int cmd_emulate(const std::vector<std::string>& args);
 
 }  // namespace vigil::cli
