@@ -196,11 +196,11 @@ void write_signal(std::vector<uint8_t> &out, const vigil_recipe &r, Rng &rng, bo
     const double two_pi = 6.283185307179586;
     for (uint32_t n = 0; n < r.length; ++n) {
         for (uint32_t a = 0; a < r.axes; ++a) {
-            double cycles = 3.0 + a + (anomalous ? 2.5 : 0.0);
+            double cycles = 3.0 + a + (anomalous ? 0.4 : 0.0);
             double t = static_cast<double>(n) / r.length;
             double v = (1.0 + 0.3 * a) * std::sin(two_pi * cycles * t + 0.4 * a) +
                        0.35 * std::sin(two_pi * 3.0 * cycles * t) + 0.2 * a + 0.5 * t +
-                       (anomalous ? 0.8 * std::sin(two_pi * 0.37 * r.length * t) : 0.0) + 0.1 * rng.uniform();
+                       (anomalous ? 0.15 * std::sin(two_pi * 0.37 * r.length * t) : 0.0) + 0.1 * rng.uniform();
             // Rounded to float once here, on the host: the signal bytes are the input.
             put_f32(out, static_cast<float>(v));
         }
