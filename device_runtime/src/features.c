@@ -44,18 +44,22 @@ static int fused_load_applies(const vigil_recipe *r) {
            r->detrend != VIGIL_DETREND_LINEAR && !(r->features & VIGIL_FEAT_STATS);
 }
 
-static void fused_load(const vigil_recipe *r, const vigil_plan *p, const float *signal,
-                       uint32_t axis, float *work) {
+/* Returns 1 when work holds the FFT input already in bit-reversed order (Hann over a
+ * power-of-two length: the window pass stores each value where the FFT's permutation would). */
+static int fused_load(const vigil_recipe *r, const vigil_plan *p, const float *signal,
+                      uint32_t axis, float *work) {
     const float *src = signal + axis;
     const uint32_t stride = r->axes, m = p->m;
     const float mean = r->detrend == VIGIL_DETREND_MEAN ? vigil_strided_mean(src, stride, m) : 0.0f;
     uint32_t i;
-    if (r->window == VIGIL_WINDOW_HANN) {
-        vigil_hann_load(src, stride, mean, m, work);
-    } else {
-        for (i = 0; i < m; ++i) work[i] = src[i * stride] - mean;
+    if (r->window == VIGIL_WINDOW_HANN && m == p->n && m >= 8u) {
+        vigil_hann_load_bitreversed(src, stride, mean, m, work);
+        return 1;
     }
+    for (i = 0; i < m; ++i) work[i] = src[i * stride] - mean; /* (x - 0 is x: no detrend) */
+    if (r->window == VIGIL_WINDOW_HANN) vigil_hann_apply(work, m);
     for (i = m; i < p->n; ++i) work[i] = 0.0f;
+    return 0;
 }
 
 void vigil_features_run(const vigil_recipe *r, const vigil_plan *p, const float *signal,
@@ -66,8 +70,9 @@ void vigil_features_run(const vigil_recipe *r, const vigil_plan *p, const float 
     if (r->features & VIGIL_FEAT_BANDS_LOG) vigil_band_edges_log(p->n, r->bands, log_edges);
 
     for (axis = 0; axis < r->axes; ++axis) {
+        int bitreversed = 0;
         if (p->n != 0u && fused_load_applies(r)) {
-            fused_load(r, p, signal, axis, work);
+            bitreversed = fused_load(r, p, signal, axis, work);
         } else {
             const uint32_t m = vigil_decimate_axis(signal, r->axes, r->length, axis, r->decimation, work);
             if (r->detrend == VIGIL_DETREND_MEAN) vigil_remove_mean(work, m);
@@ -81,7 +86,11 @@ void vigil_features_run(const vigil_recipe *r, const vigil_plan *p, const float 
             if (r->window == VIGIL_WINDOW_HANN) vigil_hann_apply(work, m);
             for (i = m; i < p->n; ++i) work[i] = 0.0f;
         }
-        vigil_rfft(work, p->n);
+        if (bitreversed) {
+            vigil_rfft_bitreversed(work, p->n);
+        } else {
+            vigil_rfft(work, p->n);
+        }
         if (r->features & VIGIL_FEAT_SPECTRUM) {
             const uint32_t bins = p->n / 2u + 1u;
             vigil_spectrum_amplitude(work, p->n, out);

@@ -6,10 +6,10 @@
  * Complex FFT, after the bit-reversal permutation: the radix-2 stages (half = 1, 2, 4, ...) are
  * done two at a time ("radix 2^2"): one pass over the data reads four points, applies the
  * butterflies of both stages in registers and writes them back, which halves the loads, stores
- * and loop overhead of plain radix-2. The first pair (half 1 and 2) has twiddles 1 and -i only:
- * no multiplication. Each later pair walks its twiddle index j in the outer loop, so each twiddle
- * is generated once per pass, not once per butterfly. An odd number of stages ends with one plain
- * radix-2 stage. The butterflies are exactly those of radix-2 (same twiddles, same order of
+ * and loop overhead of plain radix-2. An odd number of stages starts with the stage half = 1
+ * alone (twiddle 1, no multiplication); an even number starts with the pair half 1 and 2
+ * (twiddles 1 and -i: no multiplication either). Each later pair walks its twiddle index j in the
+ * outer loop, so each twiddle is generated once per pass, not once per butterfly. The butterflies are exactly those of radix-2 (same twiddles, same order of
  * operations within a stage), so accuracy is that of radix-2.
  *
  * Real FFT: z[j] = x[2j] + i x[2j+1], Z = FFT_{n/2}(z); for k = 1 .. n/4, with
@@ -26,7 +26,11 @@ uint32_t vigil_next_pow2(uint32_t n) {
     return p;
 }
 
-static void swap_points(float *z, uint32_t i, uint32_t j) {
+/* inlined: at -Os gcc would call it, and a call costs as much as the swap */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void swap_points(float *z, uint32_t i, uint32_t j) {
     const float re = z[2u * i], im = z[2u * i + 1u];
     z[2u * i] = z[2u * j];
     z[2u * i + 1u] = z[2u * j + 1u];
@@ -81,87 +85,90 @@ static void stages_1_2(float *z, uint32_t n) {
 }
 
 /* Stages `half` and 2 half together. For j < half, in each block of 4 half points the points
- * j, j + h, j + 2h, j + 3h (h = half) go through: stage h, pairs (j, j+h) and (j+2h, j+3h) with
- * w1 = e^{-i pi j / h}; stage 2h, pairs (j, j+2h) with w2 = e^{-i pi j / 2h} and (j+h, j+3h) with
- * e^{-i pi (j+h) / 2h} = -i w2. */
+ * a, b, c, d = j, j + h, j + 2h, j + 3h (h = half) go through stage h (pairs (a, b), (c, d),
+ * twiddle w1 = e^{-i pi j / h}) and stage 2h (pairs (a, c) with w2 = e^{-i pi j / 2h}, (b, d)
+ * with -i w2). Since w1 = w2^2, that is the radix-4 butterfly with B = w1 b, C = w2 c,
+ * D = w2^3 d: a' = a + B + (C + D), c' = a + B - (C + D), b' = a - B - i (C - D),
+ * d' = a - B + i (C - D): three complex products per four points instead of four. */
 static void stage_pair(float *z, uint32_t n, uint32_t half) {
     const uint32_t h2 = 2u * half; /* offset of one quarter of a block, in floats */
-    vigil_rotor r1 = vigil_rotor_start(1u, half), r2 = vigil_rotor_start(1u, 2u * half);
+    vigil_rotor rot = vigil_rotor_start(1u, 2u * half); /* w2 */
     uint32_t j;
     for (j = 0; j < half; ++j) {
-        const float w1r = r1.c, w1i = -r1.s, w2r = r2.c, w2i = -r2.s;
+        const float w2r = rot.c, w2i = -rot.s;
+        const float w1r = w2r * w2r - w2i * w2i, w1i = 2.0f * (w2r * w2i);
+        const float w3r = w1r * w2r - w1i * w2i, w3i = w1r * w2i + w1i * w2r;
         float *p;
         for (p = z + 2u * j; p < z + 2u * n; p += 4u * h2) {
             float *a = p, *b = p + h2, *c = p + 2u * h2, *d = p + 3u * h2;
-            /* stage h */
-            const float tbr = b[0] * w1r - b[1] * w1i, tbi = b[0] * w1i + b[1] * w1r;
-            const float tdr = d[0] * w1r - d[1] * w1i, tdi = d[0] * w1i + d[1] * w1r;
-            const float a1r = a[0] + tbr, a1i = a[1] + tbi;
-            const float b1r = a[0] - tbr, b1i = a[1] - tbi;
-            const float c1r = c[0] + tdr, c1i = c[1] + tdi;
-            const float d1r = c[0] - tdr, d1i = c[1] - tdi;
-            /* stage 2h: w2 c1, and -i (w2 d1) = (Im w2 d1, -Re w2 d1) */
-            const float tcr = c1r * w2r - c1i * w2i, tci = c1r * w2i + c1i * w2r;
-            const float ter = d1r * w2r - d1i * w2i, tei = d1r * w2i + d1i * w2r;
-            a[0] = a1r + tcr;
-            a[1] = a1i + tci;
-            c[0] = a1r - tcr;
-            c[1] = a1i - tci;
-            b[0] = b1r + tei;
-            b[1] = b1i - ter;
-            d[0] = b1r - tei;
-            d[1] = b1i + ter;
+            const float br = b[0] * w1r - b[1] * w1i, bi = b[0] * w1i + b[1] * w1r;
+            const float cr = c[0] * w2r - c[1] * w2i, ci = c[0] * w2i + c[1] * w2r;
+            const float dr = d[0] * w3r - d[1] * w3i, di = d[0] * w3i + d[1] * w3r;
+            const float a1r = a[0] + br, a1i = a[1] + bi, b1r = a[0] - br, b1i = a[1] - bi;
+            const float sr = cr + dr, si = ci + di, tr = cr - dr, ti = ci - di;
+            a[0] = a1r + sr;
+            a[1] = a1i + si;
+            c[0] = a1r - sr;
+            c[1] = a1i - si;
+            b[0] = b1r + ti;
+            b[1] = b1i - tr;
+            d[0] = b1r - ti;
+            d[1] = b1i + tr;
         }
-        vigil_rotor_step(&r1);
-        vigil_rotor_step(&r2);
+        vigil_rotor_step(&rot);
     }
 }
 
-/* One radix-2 stage: pairs (j, j + half) with twiddle e^{-i pi j / half}. */
-static void stage_single(float *z, uint32_t n, uint32_t half) {
-    vigil_rotor r = vigil_rotor_start(1u, half);
-    uint32_t j;
-    for (j = 0; j < half; ++j) {
-        const float wr = r.c, wi = -r.s;
-        float *a;
-        for (a = z + 2u * j; a < z + 2u * n; a += 4u * half) {
-            float *b = a + 2u * half;
-            const float tr = b[0] * wr - b[1] * wi;
-            const float ti = b[0] * wi + b[1] * wr;
-            b[0] = a[0] - tr;
-            b[1] = a[1] - ti;
-            a[0] += tr;
-            a[1] += ti;
-        }
-        vigil_rotor_step(&r);
+/* Stage half = 1 alone (twiddle 1: no multiplication), when the number of stages is odd. */
+static void stage_1(float *z, uint32_t n) {
+    float *p;
+    for (p = z; p < z + 2u * n; p += 4) {
+        const float br = p[2], bi = p[3];
+        p[2] = p[0] - br;
+        p[3] = p[1] - bi;
+        p[0] += br;
+        p[1] += bi;
     }
 }
 
-void vigil_cfft(float *z, uint32_t n) {
-    uint32_t half = 1u;
-    bit_reverse(z, n);
-    if (n >= 4u) {
+/* The stages, on input already in bit-reversed order. */
+static void cfft_stages(float *z, uint32_t n) {
+    uint32_t half = 1u, stages = 0;
+    while ((1u << stages) < n) ++stages;
+    if (stages & 1u) { /* odd: one plain stage first, then pairs from half 2 */
+        stage_1(z, n);
+        half = 2u;
+    } else if (n >= 4u) {
         stages_1_2(z, n);
         half = 4u;
     }
-    for (; 4u * half <= n; half *= 4u) stage_pair(z, n, half);
-    if (half < n) stage_single(z, n, half);
+    for (; half < n; half *= 4u) stage_pair(z, n, half);
+}
+
+void vigil_cfft(float *z, uint32_t n) {
+    bit_reverse(z, n);
+    cfft_stages(z, n);
 }
 
 void vigil_rfft(float *x, uint32_t n) {
+    bit_reverse(x, n / 2u);
+    vigil_rfft_bitreversed(x, n);
+}
+
+void vigil_rfft_bitreversed(float *x, uint32_t n) {
     const uint32_t h = n / 2u; /* complex points */
     vigil_rotor rot = vigil_rotor_start(1u, h); /* W^k = e^{-i pi k / h} */
     float *a, *b;
     float z0r, z0i;
 
-    vigil_cfft(x, h);
+    cfft_stages(x, h);
     z0r = x[0];
     z0i = x[1];
     x[0] = z0r + z0i;
     x[1] = z0r - z0i;
 
-    /* a walks k = 1 .. h/2 up, b walks h - k down; they meet at k = h/2 */
-    for (a = x + 2, b = x + 2u * (h - 1u); a <= b; a += 2, b -= 2) {
+    /* a walks k = 1 .. h/2 - 1 up, b walks h - k down; k = h/2 (a = b) comes last */
+    for (a = x + 2, b = x + 2u * (h - 1u); a < b; a += 2, b -= 2) {
         const float er = 0.5f * (a[0] + b[0]), ei = 0.5f * (a[1] - b[1]);
         const float or_ = 0.5f * (a[1] + b[1]), oi = -0.5f * (a[0] - b[0]);
         float wr, wi, tr, ti;
@@ -172,9 +179,14 @@ void vigil_rfft(float *x, uint32_t n) {
         ti = wr * oi + wi * or_;
         a[0] = er + tr;
         a[1] = ei + ti;
-        if (a != b) {
-            b[0] = er - tr;
-            b[1] = -(ei - ti);
-        }
+        b[0] = er - tr;
+        b[1] = -(ei - ti);
+    }
+    if (a == b) { /* k = h/2 (h >= 2): the same formulas with Z[k] = Z[h-k] */
+        const float er = 0.5f * (a[0] + a[0]), ei = 0.5f * (a[1] - a[1]);
+        const float or_ = 0.5f * (a[1] + a[1]), oi = -0.5f * (a[0] - a[0]);
+        vigil_rotor_step(&rot);
+        a[0] = er + (rot.c * or_ - -rot.s * oi);
+        a[1] = ei + (rot.c * oi + -rot.s * or_);
     }
 }

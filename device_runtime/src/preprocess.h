@@ -37,9 +37,12 @@ void vigil_time_stats(const float *x, uint32_t n, float out[VIGIL_TIME_STATS]);
 /* ---- window.c ---- */
 /* Multiplies x by the periodic Hann window w[i] = 0.5 - 0.5 cos(2 pi i / n). */
 void vigil_hann_apply(float *x, uint32_t n);
-/* out[i] = (src[i stride] - offset) w[i] for i < n: gather, centre and window in one pass.
- * out may equal src when stride is 1 (vigil_hann_apply is this with offset 0, bit for bit). */
-void vigil_hann_load(const float *src, uint32_t stride, float offset, uint32_t n, float *out);
+/* The values (src[i stride] - offset) w[i], i < n (gather, centre and window in one pass),
+ * stored in the bit-reversed order of the complex pairs (x[2c], x[2c+1]) that
+ * vigil_rfft_bitreversed expects: bit for bit a permutation of subtracting offset and then
+ * vigil_hann_apply. n a power of two >= 8; out must not overlap src. */
+void vigil_hann_load_bitreversed(const float *src, uint32_t stride, float offset, uint32_t n,
+                                 float *out);
 
 /* ---- fft.c ---- */
 /* Smallest power of two >= n (n >= 1, n <= 2^31). */
@@ -50,6 +53,9 @@ void vigil_cfft(float *z, uint32_t n);
 /* In-place forward real FFT of n samples (n a power of two >= 4), packed output: x[0] = X[0],
  * x[1] = X[n/2] (both real), then x[2k], x[2k+1] = Re, Im of X[k] for 1 <= k < n/2. */
 void vigil_rfft(float *x, uint32_t n);
+/* vigil_rfft for input whose complex pairs (x[2c], x[2c+1]) are already in bit-reversed order
+ * (pair c at rev(c) over n/2 points): the same result, without the permutation pass. */
+void vigil_rfft_bitreversed(float *x, uint32_t n);
 
 /* ---- spectrum.c ---- */
 /* Single-sided amplitude spectrum of a packed real FFT of n samples: n/2 + 1 values,

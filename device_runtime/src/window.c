@@ -6,75 +6,110 @@
  * for even n also cos(2 pi (n/2 -+ i) / n) = -cos(2 pi i / n), so w[n/2 -+ i] = 0.5 + 0.5 c and
  * one cosine serves four samples (n/4 + 1 rotor steps for n samples).
  *
- * vigil_hann_load also subtracts an offset while it reads a strided source (the feature
- * pipeline gathers one axis of an interleaved signal, removes its mean and windows it in one
- * pass). vigil_hann_apply is the same code in place with offset 0 (x - 0 is exactly x), so both
- * give the same bits. */
+ * Two entry points with the same values bit for bit (same rotor steps, same operations):
+ * vigil_hann_apply, in place and compact (any n, the general pipeline), and
+ * vigil_hann_load_bitreversed, the fast path of the spectral pipeline, which also gathers one
+ * axis of the interleaved signal, removes its mean and stores in the FFT's input order. */
 #include "preprocess.h"
 #include "rotor.h"
 
-/* Odd n: half symmetry only. */
-static void hann_load_odd(const float *src, uint32_t stride, float offset, uint32_t n, float *out) {
+void vigil_hann_apply(float *x, uint32_t n) {
     vigil_rotor rot = vigil_rotor_start(2u, n); /* angle pi * 2i / n */
+    const uint32_t half = n / 2u;
     uint32_t i;
-    for (i = 0; 2u * i <= n; ++i) {
-        const float w = 0.5f - 0.5f * rot.c;
-        out[i] = (src[i * stride] - offset) * w;
-        if (i != 0u) out[n - i] = (src[(n - i) * stride] - offset) * w;
+    if (n < 2u) {
+        if (n == 1u) x[0] = 0.0f;
+        return;
+    }
+    if (n & 1u) { /* odd n: half symmetry only */
+        for (i = 0; 2u * i <= n; ++i) {
+            const float w = 0.5f - 0.5f * rot.c;
+            x[i] *= w;
+            if (i != 0u) x[n - i] *= w;
+            vigil_rotor_step(&rot);
+        }
+        return;
+    }
+    for (i = 0; 4u * i <= n; ++i) { /* samples i, n - i (low), n/2 - i, n/2 + i (high) */
+        const float low = 0.5f - 0.5f * rot.c, high = 0.5f + 0.5f * rot.c;
+        x[i] *= low;
+        if (4u * i == n) { /* n/2 - i = i, n - i = n/2 + i */
+            x[half + i] *= high;
+            break;
+        }
+        x[half - i] *= high;
+        if (i != 0u) {
+            x[n - i] *= low;
+            x[half + i] *= high;
+        }
         vigil_rotor_step(&rot);
     }
 }
 
-void vigil_hann_load(const float *src, uint32_t stride, float offset, uint32_t n, float *out) {
-    const uint32_t half = n / 2u;
-    vigil_rotor rot;
-    const float *s_up, *s_down, *s_mid_down, *s_mid_up;
-    float *o_up, *o_down, *o_mid_down, *o_mid_up;
-    uint32_t i;
-    if (n < 2u) {
-        if (n == 1u) out[0] = 0.0f;
-        return;
+/* rev(c + 1) from r = rev(c), over `points` complex points (bits reversed within log2 points). */
+static uint32_t reversed_increment(uint32_t r, uint32_t points) {
+    uint32_t bit = points >> 1;
+    while (r & bit) {
+        r ^= bit;
+        bit >>= 1;
     }
-    if (n & 1u) {
-        hann_load_odd(src, stride, offset, n, out);
-        return;
-    }
-    rot = vigil_rotor_start(2u, n);
-    /* i = 0: w[0] = 0, w[n/2] = 1 (computed like every other value) */
+    return r | bit;
+}
+
+/* Same values as vigil_hann_load (same rotor steps, same operations), each written straight to
+ * its place in the bit-reversed order of the complex pairs the real FFT permutes
+ * (z[c] = x[2c] + i x[2c+1] goes to rev(c)): sample t goes to 2 rev(t / 2) + t % 2. That saves
+ * the FFT's permutation pass. With H = n/2 complex points, c = i / 2, r = rev(c) and
+ * q = rev(c - 1), the four samples of one cosine land at (n a power of two, so n - i and
+ * n/2 - i are bit complements of i within b and b - 1 bits, and n/2 + i only adds the top bit):
+ *   sample:      i             n - i                n/2 - i              n/2 + i
+ *   i = 2c:      2r            2(H - 1 - q)         2(H - 2 - q)         2(r + 1)
+ *   i = 2c + 1:  2r + 1        2(H - 1 - r) + 1     2(H - 2 - r) + 1     2(r + 1) + 1
+ * (i = 0 and i = n/4 have two distinct samples each.) */
+void vigil_hann_load_bitreversed(const float *src, uint32_t stride, float offset, uint32_t n,
+                                 float *out) {
+    const uint32_t H = n / 2u, half = n / 2u;
+    const float *s_up = src, *s_down = src + (n - 1u) * stride;
+    const float *s_mid_down = src + (half - 1u) * stride, *s_mid_up = src + (half + 1u) * stride;
+    vigil_rotor rot = vigil_rotor_start(2u, n);
+    uint32_t c, r = 0, q = 0;
+    float low, high;
+
+    /* i = 0: samples 0 and n/2 (complex n/4, reversed 1) */
     out[0] = (src[0] - offset) * (0.5f - 0.5f * rot.c);
-    out[half] = (src[half * stride] - offset) * (0.5f + 0.5f * rot.c);
-    if (n == 2u) return; /* (the pointers below would start past a 2-sample source) */
-    /* 0 < i < n/4: the four samples i, n/2 - i, n/2 + i, n - i are distinct */
-    s_up = src + stride;
-    s_down = src + (n - 1u) * stride;
-    s_mid_down = src + (half - 1u) * stride;
-    s_mid_up = src + (half + 1u) * stride;
-    o_up = out + 1;
-    o_down = out + n - 1u;
-    o_mid_down = out + half - 1u;
-    o_mid_up = out + half + 1u;
-    for (i = 1; 4u * i < n; ++i) {
-        float low, high;
+    out[2] = (src[half * stride] - offset) * (0.5f + 0.5f * rot.c);
+    for (c = 0; 8u * c < n; ++c) {
+        if (c != 0u) {
+            /* i = 2c */
+            vigil_rotor_step(&rot);
+            low = 0.5f - 0.5f * rot.c;
+            high = 0.5f + 0.5f * rot.c;
+            out[2u * r] = (*s_up - offset) * low;
+            out[2u * (H - 1u - q)] = (*s_down - offset) * low;
+            out[2u * (H - 2u - q)] = (*s_mid_down - offset) * high;
+            out[2u * (r + 1u)] = (*s_mid_up - offset) * high;
+            s_down -= stride;
+            s_mid_down -= stride;
+            s_mid_up += stride;
+        }
+        s_up += stride;
+        /* i = 2c + 1 */
         vigil_rotor_step(&rot);
         low = 0.5f - 0.5f * rot.c;
         high = 0.5f + 0.5f * rot.c;
-        *o_up++ = (*s_up - offset) * low;
-        *o_down-- = (*s_down - offset) * low;
-        *o_mid_down-- = (*s_mid_down - offset) * high;
-        *o_mid_up++ = (*s_mid_up - offset) * high;
+        out[2u * r + 1u] = (*s_up - offset) * low;
+        out[2u * (H - 1u - r) + 1u] = (*s_down - offset) * low;
+        out[2u * (H - 2u - r) + 1u] = (*s_mid_down - offset) * high;
+        out[2u * (r + 1u) + 1u] = (*s_mid_up - offset) * high;
         s_up += stride;
         s_down -= stride;
         s_mid_down -= stride;
         s_mid_up += stride;
+        q = r;
+        r = reversed_increment(r, H);
     }
-    /* i = n/4 (n a multiple of 4): n/2 - i = i and n/2 + i = n - i */
-    if (4u * i == n) {
-        vigil_rotor_step(&rot);
-        *o_up = (*s_up - offset) * (0.5f - 0.5f * rot.c);
-        *o_mid_up = (*s_mid_up - offset) * (0.5f + 0.5f * rot.c);
-    }
-}
-
-void vigil_hann_apply(float *x, uint32_t n) {
-    vigil_hann_load(x, 1u, 0.0f, n, x);
+    /* i = n/4 (c = n/8, even): samples n/4 and 3n/4 */
+    vigil_rotor_step(&rot);
+    out[2u * r] = (*s_up - offset) * (0.5f - 0.5f * rot.c);
+    out[2u * (r + 1u)] = (*s_mid_up - offset) * (0.5f + 0.5f * rot.c);
 }
