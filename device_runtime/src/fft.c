@@ -6,10 +6,10 @@
  * Complex FFT, after the bit-reversal permutation: the radix-2 stages (half = 1, 2, 4, ...) are
  * done two at a time ("radix 2^2"): one pass over the data reads four points, applies the
  * butterflies of both stages in registers and writes them back, which halves the loads, stores
- * and loop overhead of plain radix-2. An odd number of stages starts with the stage half = 1
- * alone (twiddle 1, no multiplication); an even number starts with the pair half 1 and 2
- * (twiddles 1 and -i: no multiplication either). Each later pair walks its twiddle index j in the
- * outer loop, so each twiddle is generated once per pass, not once per butterfly. The butterflies are exactly those of radix-2 (same twiddles, same order of
+ * and loop overhead of plain radix-2. An odd number of stages (the 256-sample real FFT: 7)
+ * starts with the stage half = 1 alone (twiddle 1, no multiplication). Each pair walks its
+ * twiddle index j in the outer loop, so each twiddle is generated once per pass, not once per
+ * butterfly. The butterflies are exactly those of radix-2 (same twiddles, same order of
  * operations within a stage), so accuracy is that of radix-2.
  *
  * Real FFT: z[j] = x[2j] + i x[2j+1], Z = FFT_{n/2}(z); for k = 1 .. n/4, with
@@ -60,27 +60,6 @@ static void bit_reverse(float *z, uint32_t n) {
             bit >>= 1;
         }
         j |= bit;
-    }
-}
-
-/* Stages half = 1 and 2 on each block of 4 points: twiddles 1 (half 1) and 1, -i (half 2). */
-static void stages_1_2(float *z, uint32_t n) {
-    float *p;
-    for (p = z; p < z + 2u * n; p += 8) {
-        /* half 1: (p0, p1), (p2, p3) */
-        const float ar = p[0] + p[2], ai = p[1] + p[3];
-        const float br = p[0] - p[2], bi = p[1] - p[3];
-        const float cr = p[4] + p[6], ci = p[5] + p[7];
-        const float dr = p[4] - p[6], di = p[5] - p[7];
-        /* half 2: (a, c) with twiddle 1, (b, d) with -i: -i d = (di, -dr) */
-        p[0] = ar + cr;
-        p[1] = ai + ci;
-        p[4] = ar - cr;
-        p[5] = ai - ci;
-        p[2] = br + di;
-        p[3] = bi - dr;
-        p[6] = br - di;
-        p[7] = bi + dr;
     }
 }
 
@@ -138,10 +117,9 @@ static void cfft_stages(float *z, uint32_t n) {
     if (stages & 1u) { /* odd: one plain stage first, then pairs from half 2 */
         stage_1(z, n);
         half = 2u;
-    } else if (n >= 4u) {
-        stages_1_2(z, n);
-        half = 4u;
     }
+    /* (the pair half = 1 has twiddles 1 and -i: its products by 1 and 0 are exact, so a
+     * special case would only save time, at the price of flash) */
     for (; half < n; half *= 4u) stage_pair(z, n, half);
 }
 
@@ -182,11 +160,6 @@ void vigil_rfft_bitreversed(float *x, uint32_t n) {
         b[0] = er - tr;
         b[1] = -(ei - ti);
     }
-    if (a == b) { /* k = h/2 (h >= 2): the same formulas with Z[k] = Z[h-k] */
-        const float er = 0.5f * (a[0] + a[0]), ei = 0.5f * (a[1] - a[1]);
-        const float or_ = 0.5f * (a[1] + a[1]), oi = -0.5f * (a[0] - a[0]);
-        vigil_rotor_step(&rot);
-        a[0] = er + (rot.c * or_ - -rot.s * oi);
-        a[1] = ei + (rot.c * oi + -rot.s * or_);
-    }
+    /* k = h/2 (h >= 2): W = -i exactly and Z[k] = Z[h-k], so X[h/2] = conj Z[h/2] */
+    if (a == b) a[1] = -a[1];
 }
