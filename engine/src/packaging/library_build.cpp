@@ -1,0 +1,295 @@
+#include "vigil/engine/packaging/library_build.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "temp_folder.hpp"
+#include "template_fill.hpp"
+#include "vigil/engine/packaging/baked_source.hpp"
+#include "vigil/engine/packaging/embedded_files.hpp"
+#include "vigil/engine/packaging/toolchain.hpp"
+#include "vigil/engine/packaging/zip_writer.hpp"
+#include "vigil/engine/search/sha256.hpp"
+#include "vigil/engine/selection/recipe_json.hpp"
+#include "vigil_core.h"
+
+#ifndef VIGIL_VERSION
+#define VIGIL_VERSION "0.1.0"
+#endif
+
+namespace vigil::engine::packaging {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The headers a user's code includes (vigil.hpp includes vigil.h, which includes vigil_types.h).
+constexpr std::string_view kUserHeaders[] = {"vigil.h", "vigil.hpp", "vigil_types.h"};
+
+std::string read_file(const fs::path& path, const char* what) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(std::string("cannot read the ") + what + " " + path.string());
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+void write_file(const fs::path& path, std::string_view content) {
+    fs::create_directories(path.parent_path());
+    std::ofstream out(path, std::ios::binary);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+std::string join(const std::vector<std::string>& items, const char* sep = " ") {
+    std::string out;
+    for (const auto& s : items) out += (out.empty() ? "" : sep) + s;
+    return out;
+}
+
+void require_success(const CommandResult& r, const std::vector<std::string>& argv) {
+    if (r.exit_code == 0) return;
+    throw CompileError("`" + join(argv) + "` failed with status " + std::to_string(r.exit_code) + ":\n" + r.err + r.out);
+}
+
+// The library's own source tree in the build folder, in the zip's layout.
+struct SourceTree {
+    std::map<std::string, std::string> files;  // zip-relative name -> content
+    std::vector<std::string> c_files;           // the .c files of the library, sorted
+};
+
+SourceTree runtime_tree(const vigil_recipe& recipe, uint32_t flash_bytes) {
+    SourceTree t;
+    for (const auto& f : embedded_files()) {
+        std::string name(f.name);
+        if (name.starts_with("runtime/include/")) t.files["source/include/" + name.substr(16)] = f.content;
+        if (name.starts_with("runtime/src/")) {
+            const std::string rel = "source/src/" + name.substr(12);
+            t.files[rel] = f.content;
+            if (rel.ends_with(".c")) t.c_files.push_back(rel);
+        }
+    }
+    t.files[std::string("source/") + kBakedSourceName] = baked_source(recipe, flash_bytes);
+    t.c_files.push_back(std::string("source/") + kBakedSourceName);
+    std::sort(t.c_files.begin(), t.c_files.end());
+    return t;
+}
+
+std::string object_name(const std::string& c_file) {
+    return "obj/" + fs::path(c_file).stem().string() + ".o";
+}
+
+// Compiles every .c file and archives them into `archive` (deterministic: relative paths in a
+// build folder whose absolute path is mapped away, `ar` mode D, members in sorted order).
+void build_archive(const Toolchain& tc, const Target& target, const SourceTree& tree, const fs::path& dir,
+                   const std::string& archive, unsigned jobs) {
+    for (const auto& [name, content] : tree.files) write_file(dir / name, content);
+    fs::create_directories(dir / "obj");
+    std::vector<std::string> flags = compile_flags(target);
+    flags.push_back("-ffile-prefix-map=" + dir.string() + "=.");
+    std::vector<std::vector<std::string>> commands;
+    for (const auto& c : tree.c_files) {
+        std::vector<std::string> cmd{tc.gcc.string()};
+        cmd.insert(cmd.end(), flags.begin(), flags.end());
+        cmd.insert(cmd.end(), {"-Isource/include", "-Isource/src", "-c", c, "-o", object_name(c)});
+        commands.push_back(std::move(cmd));
+    }
+    auto results = run_commands(commands, dir, jobs);
+    for (size_t i = 0; i < results.size(); ++i) require_success(results[i], commands[i]);
+    fs::remove(dir / archive);
+    std::vector<std::string> ar{tc.ar.string(), "rcsD", archive};
+    for (const auto& c : tree.c_files) ar.push_back(object_name(c));
+    require_success(run_command(ar, dir), ar);
+}
+
+// A program that calls every vigil_* function once, linked like firmware (--gc-sections), so
+// the linker keeps exactly what an application using the whole API keeps: the runtime, the
+// baked recipe and the libgcc/libm helpers it needs. With `empty` it calls nothing.
+std::string flash_probe_source(bool empty) {
+    std::string s = "#include \"vigil.h\"\nstatic float buffer[64];\nvoid vigil_flash_probe(void);\n"
+                    "void vigil_flash_probe(void) {\n";
+    if (!empty)
+        s += "    uint8_t similarity = 0;\n    (void)vigil_init();\n    (void)vigil_learn(buffer);\n"
+             "    (void)vigil_detect(buffer, &similarity);\n    (void)vigil_set_sensitivity(1.0f);\n"
+             "    buffer[0] = vigil_get_sensitivity();\n    buffer[1] = (float)vigil_knowledge_size();\n"
+             "    (void)vigil_knowledge_save(buffer, sizeof buffer);\n"
+             "    (void)vigil_knowledge_load(buffer, sizeof buffer);\n    buffer[2] = (float)vigil_get_info()->axes;\n"
+             "    buffer[3] = (float)similarity;\n";
+    s += "}\n";
+    return s;
+}
+
+uint64_t linked_flash(const Toolchain& tc, const Target& target, const fs::path& dir, const std::string& archive,
+                      bool empty) {
+    const std::string stem = empty ? "probe_empty" : "probe";
+    write_file(dir / (stem + ".c"), flash_probe_source(empty));
+    std::vector<std::string> cmd{tc.gcc.string()};
+    cmd.insert(cmd.end(), target.cpu_flags.begin(), target.cpu_flags.end());
+    cmd.insert(cmd.end(), {"-Os", "-std=c99", "-Isource/include", "--specs=nano.specs", "-nostartfiles",
+                           "-Wl,--gc-sections", "-Wl,-e,vigil_flash_probe", stem + ".c", archive, "-lm",
+                           "-o", stem + ".elf"});
+    require_success(run_command(cmd, dir), cmd);
+    std::vector<std::string> size{tc.size.string(), "-B", stem + ".elf"};
+    auto r = run_command(size, dir);
+    require_success(r, size);
+    // Berkeley format: a header line, then "text data bss dec hex filename".
+    std::istringstream lines(r.out);
+    std::string header;
+    std::getline(lines, header);
+    uint64_t text = 0, data = 0;
+    if (!(lines >> text >> data)) throw CompileError("cannot read the output of `" + join(size) + "`: " + r.out);
+    return text + data;
+}
+
+// The ABI attributes of a built object, as the toolchain recorded them (EABI build attributes):
+// what users must match (enum size and wchar_t size, e.g. -fshort-enums, -fshort-wchar).
+nlohmann::json abi_attributes(const Toolchain& tc, const fs::path& dir, const std::string& object) {
+    std::vector<std::string> cmd{tc.readelf.string(), "-A", object};
+    auto r = run_command(cmd, dir);
+    require_success(r, cmd);
+    nlohmann::json out = nlohmann::json::object();
+    std::istringstream lines(r.out);
+    std::string line;
+    while (std::getline(lines, line)) {
+        const size_t colon = line.find(':');
+        if (colon == std::string::npos) continue;
+        std::string key = line.substr(0, colon);
+        key.erase(0, key.find_first_not_of(' '));
+        std::string value = line.substr(colon + 1);
+        value.erase(0, value.find_first_not_of(' '));
+        if (key.starts_with("Tag_")) out[key] = value;
+    }
+    return out;
+}
+
+nlohmann::json abi_summary(const nlohmann::json& attributes) {
+    const std::string enums = attributes.value("Tag_ABI_enum_size", "");
+    const std::string wchar = attributes.value("Tag_ABI_PCS_wchar_t", "");
+    nlohmann::json j;
+    // "small": enums take the smallest integer type that holds them (-fshort-enums).
+    j["short_enums"] = enums == "small";
+    j["enum_size"] = enums;
+    j["wchar_t_bytes"] = wchar.empty() ? 0 : std::stoi(wchar);
+    j["short_wchar"] = wchar == "2";
+    j["match_with"] = std::string(enums == "small" ? "-fshort-enums" : "-fno-short-enums") + " " +
+                      (wchar == "2" ? "-fshort-wchar" : "-fno-short-wchar");
+    j["attributes"] = attributes;
+    return j;
+}
+
+std::string hex32(uint32_t v) {
+    char buf[9];
+    std::snprintf(buf, sizeof buf, "%08x", v);
+    return buf;
+}
+
+}  // namespace
+
+CompiledLibrary compile_library(const CompileRequest& req) {
+    const vigil_recipe& recipe = req.recipe;
+    if (vigil_recipe_validate(&recipe) != VIGIL_OK) throw std::invalid_argument("the recipe is not valid");
+    const Toolchain tc = find_toolchain();
+    const std::string emulator = read_file(req.emulator, "emulator executable");
+
+    CompiledLibrary lib;
+    lib.id = library_id(recipe);
+    lib.name = lib.id + "-" + req.target.core + "-" + req.target.float_abi;
+    lib.recipe = recipe;
+    lib.target = req.target;
+    lib.benchmark_id = req.origin.benchmark_id;
+
+    const fs::path scratch = req.scratch_dir.empty() ? fs::temp_directory_path() : req.scratch_dir;
+    TempFolder work(scratch, "vigil-compile-");
+    const fs::path dir = work.path();
+    const std::string archive = "libvigil.a";
+
+    // Pass 1 measures the flash the library costs; pass 2 bakes that figure into vigil_info
+    // (a 32-bit constant: the size cannot change by writing it).
+    build_archive(tc, req.target, runtime_tree(recipe, 0), dir, archive, req.parallel_jobs);
+    const uint64_t full = linked_flash(tc, req.target, dir, archive, false);
+    const uint64_t empty = linked_flash(tc, req.target, dir, archive, true);
+    const uint32_t flash_bytes = static_cast<uint32_t>(full - std::min(full, empty));
+    const SourceTree tree = runtime_tree(recipe, flash_bytes);
+    build_archive(tc, req.target, tree, dir, archive, req.parallel_jobs);
+    const nlohmann::json abi = abi_summary(abi_attributes(tc, dir, object_name(std::string("source/") + kBakedSourceName)));
+
+    const size_t state_bytes = vigil_model_state_size(&recipe);
+    const size_t ram_bytes = (state_bytes + 7) / 8 * 8;
+    uint8_t encoded[VIGIL_RECIPE_ENCODED_SIZE];
+    vigil_recipe_encode(&recipe, encoded);
+
+    std::vector<std::string> flags = compile_flags(req.target);
+    std::map<std::string, std::string> files = tree.files;
+    files["libvigil.a"] = read_file(dir / archive, "archive");
+    files[kRecipeFile] = std::string(reinterpret_cast<const char*>(encoded), sizeof encoded);
+    for (auto h : kUserHeaders) files["include/" + std::string(h)] = files.at("source/include/" + std::string(h));
+
+    const std::string summary = selection::recipe_summary(recipe);
+    std::map<std::string, std::string> values = {
+        {"LIBRARY", lib.id},
+        {"NAME", lib.name},
+        {"CORE", req.target.core},
+        {"FLOAT_ABI", req.target.float_abi},
+        {"FPU", req.target.fpu.empty() ? "none (soft float)" : req.target.fpu},
+        {"CPU_FLAGS", join(req.target.cpu_flags)},
+        {"CFLAGS", join(flags)},
+        {"ABI_FLAGS", abi["match_with"].get<std::string>()},
+        {"ENUM_SIZE", abi["enum_size"].get<std::string>()},
+        {"WCHAR_BYTES", std::to_string(abi["wchar_t_bytes"].get<int>())},
+        {"RAM", std::to_string(ram_bytes)},
+        {"FLASH", std::to_string(flash_bytes)},
+        {"AXES", std::to_string(recipe.axes)},
+        {"LENGTH", std::to_string(recipe.length)},
+        {"MIN_LEARN", std::to_string(recipe.min_learn)},
+        {"SIGNAL_FLOATS", std::to_string(size_t{recipe.axes} * recipe.length)},
+        {"RECIPE_SUMMARY", summary},
+        {"TOOLCHAIN", tc.version_line},
+        {"VIGIL_VERSION", VIGIL_VERSION},
+    };
+    for (const auto& [tpl, out] : {std::pair{"templates/README.md", "README.md"}, {"templates/main.c", "example/main.c"}}) {
+        auto text = embedded_file(tpl);
+        if (!text) throw std::logic_error(std::string("missing embedded template ") + tpl);
+        files[out] = fill_template(tpl, *text, values);
+    }
+
+    nlohmann::json meta;
+    meta["format"] = 1;
+    meta["library"] = lib.id;
+    meta["name"] = lib.name;
+    meta["vigil_version"] = VIGIL_VERSION;
+    meta["recipe_id"] = hex32(vigil_recipe_id(&recipe));
+    meta["recipe"] = selection::recipe_to_json(recipe);
+    meta["recipe_summary"] = summary;
+    meta["benchmark"] = req.origin.benchmark_id ? nlohmann::json(*req.origin.benchmark_id) : nlohmann::json(nullptr);
+    meta["indicators"] = req.origin.indicators;
+    meta["signal"] = {{"axes", recipe.axes}, {"length", recipe.length}, {"floats", size_t{recipe.axes} * recipe.length},
+                      {"layout", "interleaved per sample: x0 y0 z0 x1 y1 z1 ..."}};
+    meta["min_learn_calls"] = recipe.min_learn;
+    meta["ram_bytes"] = ram_bytes;
+    meta["flash_bytes"] = flash_bytes;
+    meta["flash_measured_as"] = "text + data of every vigil_* function linked with --gc-sections, "
+                                "including the libgcc/libm helpers they need";
+    meta["target"] = {{"core", req.target.core},
+                      {"float_abi", req.target.float_abi},
+                      {"fpu", req.target.fpu.empty() ? nlohmann::json(nullptr) : nlohmann::json(req.target.fpu)}};
+    meta["abi"] = abi;
+    meta["toolchain"] = {{"compiler", "arm-none-eabi-gcc"}, {"version", tc.version}, {"version_line", tc.version_line}};
+    meta["flags"] = flags;
+    nlohmann::json sums = nlohmann::json::object();
+    for (const auto& [name, content] : files) sums[name] = search::sha256_hex(content);
+    sums[kEmulatorPath] = search::sha256_hex(emulator);
+    meta["sha256"] = sums;
+    lib.metadata = meta;
+
+    std::vector<ZipEntry> entries;
+    for (auto& [name, content] : files) entries.push_back({lib.name + "/" + name, std::move(content), false});
+    entries.push_back({lib.name + "/" + kEmulatorPath, emulator, true});
+    entries.push_back({lib.name + "/" + kMetadataFile, meta.dump(2) + "\n", false});
+    lib.zip = write_zip(std::move(entries));
+    lib.sha256 = search::sha256_hex(lib.zip);
+    return lib;
+}
+
+}  // namespace vigil::engine::packaging

@@ -1,0 +1,69 @@
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <cstring>
+#include <regex>
+#include <string>
+
+#include "vigil/engine/packaging/baked_source.hpp"
+#include "vigil_core.h"
+
+namespace pkg = vigil::engine::packaging;
+
+namespace {
+vigil_recipe kmeans_recipe() {
+    vigil_recipe r{};
+    r.version = VIGIL_RECIPE_VERSION;
+    r.axes = 3;
+    r.length = 256;
+    r.min_learn = 16;
+    r.seed = 7;
+    r.detrend = VIGIL_DETREND_MEAN;
+    r.decimation = 2;
+    r.window = VIGIL_WINDOW_HANN;
+    r.features = VIGIL_FEAT_STATS | VIGIL_FEAT_BANDS_LOG;
+    r.log_magnitude = 1;
+    r.bands = 16;
+    r.standardize = 1;
+    r.model.family = VIGIL_FAMILY_KMEANS;
+    r.model.i[0] = 8;
+    r.model.f[0] = 0.1f;   // not exact in binary: must round-trip through the hex literal
+    r.model.f[1] = 0.05f;
+    return r;
+}
+}  // namespace
+
+TEST_CASE("library_id is vigil- and the recipe id in hex", "[baked]") {
+    const auto r = kmeans_recipe();
+    char expected[32];
+    std::snprintf(expected, sizeof expected, "vigil-%08x", static_cast<unsigned>(vigil_recipe_id(&r)));
+    CHECK(pkg::library_id(r) == expected);
+}
+
+TEST_CASE("baked_source defines the four contract symbols with exact values", "[baked]") {
+    const auto r = kmeans_recipe();
+    REQUIRE(vigil_recipe_validate(&r) == VIGIL_OK);
+    const std::string src = pkg::baked_source(r, 12345);
+    CHECK_THAT(src, Catch::Contains("#include \"vigil_baked.h\""));
+    CHECK_THAT(src, Catch::Contains("const vigil_recipe vigil_baked_recipe = {"));
+    CHECK_THAT(src, Catch::Contains("const vigil_info vigil_baked_info = {"));
+    CHECK_THAT(src, Catch::Contains("const size_t vigil_baked_state_size = sizeof vigil_baked_state;"));
+    const size_t words = (vigil_model_state_size(&r) + 7) / 8;
+    CHECK_THAT(src, Catch::Contains("uint64_t vigil_baked_state[" + std::to_string(words) + "u];"));
+    CHECK_THAT(src, Catch::Contains("\"" + pkg::library_id(r) + "\""));
+    CHECK_THAT(src, Catch::Contains("12345u, /* flash_bytes"));
+    CHECK_THAT(src, Catch::Contains(std::to_string(words * 8) + "u, /* ram_bytes"));
+
+    // Every float literal reads back as the recipe's exact bits.
+    std::smatch m;
+    REQUIRE(std::regex_search(src, m, std::regex(R"(\{(-?0x[0-9a-fp.+-]+f|0\.0f), (-?0x[0-9a-fp.+-]+f|0\.0f), )")));
+    CHECK(std::strtof(m[1].str().c_str(), nullptr) == r.model.f[0]);
+    CHECK(std::strtof(m[2].str().c_str(), nullptr) == r.model.f[1]);
+    CHECK(pkg::baked_source(r, 12345) == src);  // deterministic
+}
+
+TEST_CASE("baked_source refuses an invalid recipe", "[baked]") {
+    auto r = kmeans_recipe();
+    r.decimation = 3;
+    CHECK_THROWS_AS(pkg::baked_source(r, 0), std::invalid_argument);
+}
