@@ -7,12 +7,17 @@
 //     gives the same error (kind, line, column) or the same floats.
 //  2. A successful parse is a well-formed matrix: signals x length x axes finite floats,
 //     at least kMinSignals rows, strictly increasing source lines.
+//  3. The fast float parser agrees with std::from_chars (result, end, bits) on the first
+//     up-to-40 bytes of the text taken as one token.
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <string_view>
 
+#include <charconv>
+
+#include "vigil/engine/dataset/float_parse.hpp"
 #include "vigil/engine/dataset/signal_parser.hpp"
 
 using vigil::engine::dataset::SignalParser;
@@ -33,6 +38,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const size_t axes = 1 + data[0] % 4;
     const size_t chunk = data[1] % 65;  // 0: whole
     std::string_view text(reinterpret_cast<const char*>(data + 2), size - 2);
+
+    {
+        const std::string_view token = text.substr(0, 40);
+        float a = 1.0f, b = 1.0f;
+        const auto fa = vigil::engine::dataset::parse_float(token.data(), token.data() + token.size(), a);
+        const auto fb = std::from_chars(token.data(), token.data() + token.size(), b, std::chars_format::general);
+        check(fa.ec == fb.ec && fa.ptr == fb.ptr, "parse_float ends like from_chars");
+        check(fa.ec != std::errc() || std::memcmp(&a, &b, sizeof a) == 0, "parse_float equals from_chars");
+    }
 
     SignalParser whole("fuzz.csv", axes, text.size());
     whole.feed(text);
