@@ -3,7 +3,8 @@
  * the QEMU plugin (probes/qemu-icount) reports with the instruction count so far. The step
  * names are printed in the same order as the marks, so the runner can pair them.
  * Only functions of the runtime's internal step API (preprocess.h) and vigil_features_extract
- * are called: the same firmware measures an older runtime (a git worktree) for comparison. */
+ * are called, the fused ones only with STEPS_FUSED: the same firmware measures an older runtime
+ * (an exported revision) for comparison. */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -73,6 +74,12 @@ int main(void) {
     vigil_hann_apply(work, LENGTH);
     step("real-fft-256");
     vigil_rfft(work, LENGTH);
+#ifdef STEPS_FUSED /* the runtime has the fused spectral path (set by run when it does) */
+    step("fused-mean+hann-load");
+    vigil_hann_load_bitreversed(signal + 1u, AXES, vigil_strided_mean(signal + 1u, AXES, LENGTH), LENGTH, work);
+    step("real-fft-256-permuted-in");
+    vigil_rfft_bitreversed(work, LENGTH);
+#endif
     step("band-energies-8-log");
     vigil_band_energies(work, LENGTH, edges, BANDS, features);
     step("log1p-8");

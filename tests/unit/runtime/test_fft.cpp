@@ -46,7 +46,7 @@ TEST_CASE("next power of two", "[fft]") {
 }
 
 TEST_CASE("complex FFT equals the direct DFT", "[fft]") {
-    for (uint32_t n : {1u, 2u, 4u, 8u, 16u, 64u, 512u}) {
+    for (uint32_t n : {1u, 2u, 4u, 8u, 16u, 64u, 128u, 512u}) {
         Lcg rng{n};
         std::vector<float> z(2 * n);
         std::vector<std::complex<double>> ref(n);
