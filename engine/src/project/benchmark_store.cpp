@@ -26,6 +26,8 @@ public:
         check(sqlite3_bind_text(st_, i, v.data(), int(v.size()), SQLITE_TRANSIENT));
     }
     void bind_blob(int i, const std::vector<uint8_t>& v) {
+        // An empty vector has no data pointer, which SQLite would bind as NULL.
+        if (v.empty()) return check(sqlite3_bind_zeroblob(st_, i, 0));
         check(sqlite3_bind_blob(st_, i, v.data(), int(v.size()), SQLITE_TRANSIENT));
     }
     void bind_null(int i) { check(sqlite3_bind_null(st_, i)); }

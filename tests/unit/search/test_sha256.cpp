@@ -1,0 +1,26 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "vigil/engine/search/sha256.hpp"
+
+using vigil::engine::search::sha256_file;
+using vigil::engine::search::sha256_hex;
+
+TEST_CASE("SHA-256 known answers (FIPS 180-4 examples)") {
+    CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+          "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    CHECK(sha256_hex(std::string(1000000, 'a')) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST_CASE("a file hashes as its bytes; an unreadable one is named") {
+    const auto file = std::filesystem::temp_directory_path() / "vigil_sha256_test.txt";
+    std::ofstream(file, std::ios::binary) << "abc";
+    CHECK(sha256_file(file) == sha256_hex("abc"));
+    std::filesystem::remove(file);
+    CHECK_THROWS_WITH(sha256_file(file), Catch::Contains("vigil_sha256_test.txt"));
+}
