@@ -14,34 +14,26 @@
 #include "rotor.h"
 
 void vigil_hann_apply(float *x, uint32_t n) {
+    /* One loop (one rotor step in the code: this general path is kept small) over i <= last:
+     * odd n writes i and n - i; even n also n/2 - i and n/2 + i, which coincide with i and
+     * n - i at i = n/4. */
     vigil_rotor rot = vigil_rotor_start(2u, n); /* angle pi * 2i / n */
-    const uint32_t half = n / 2u;
+    const uint32_t half = n / 2u, four_fold = (n & 1u) == 0u, last = four_fold ? n / 4u : half;
     uint32_t i;
     if (n < 2u) {
         if (n == 1u) x[0] = 0.0f;
         return;
     }
-    if (n & 1u) { /* odd n: half symmetry only */
-        for (i = 0; 2u * i <= n; ++i) {
-            const float w = 0.5f - 0.5f * rot.c;
-            x[i] *= w;
-            if (i != 0u) x[n - i] *= w;
-            vigil_rotor_step(&rot);
-        }
-        return;
-    }
-    for (i = 0; 4u * i <= n; ++i) { /* samples i, n - i (low), n/2 - i, n/2 + i (high) */
+    for (i = 0;; ++i) {
         const float low = 0.5f - 0.5f * rot.c, high = 0.5f + 0.5f * rot.c;
+        const int at_quarter = four_fold && 4u * i == n;
         x[i] *= low;
-        if (4u * i == n) { /* n/2 - i = i, n - i = n/2 + i */
-            x[half + i] *= high;
-            break;
+        if (four_fold) {
+            if (!at_quarter) x[half - i] *= high;
+            if (i != 0u) x[half + i] *= high;
         }
-        x[half - i] *= high;
-        if (i != 0u) {
-            x[n - i] *= low;
-            x[half + i] *= high;
-        }
+        if (i != 0u && !at_quarter) x[n - i] *= low;
+        if (i == last) break;
         vigil_rotor_step(&rot);
     }
 }
