@@ -76,7 +76,7 @@ const std::vector<std::string> kSmall = {"--space-limit", "40", "--max-splits", 
 
 }  // namespace
 
-TEST_CASE("bench is deterministic across runs and numbers of jobs; emulate reproduces its similarities") {
+TEST_CASE("bench is deterministic across runs and numbers of jobs, emulate reproduces its similarities") {
     Workspace w("determinism");
     auto args = w.bench("p1", kSmall);
     args.insert(args.end(), {"--jobs", "1"});

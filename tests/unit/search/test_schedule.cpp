@@ -43,7 +43,7 @@ TEST_CASE("the last stage gets exactly max_splits, even when not a power of grow
     CHECK(plan_stages(50, options).size() == 1);
 }
 
-TEST_CASE("no candidates, no stages; bad options are refused") {
+TEST_CASE("no candidates, no stages, bad options are refused") {
     CHECK(plan_stages(0, {}).empty());
     ScheduleOptions bad;
     bad.growth = 1;

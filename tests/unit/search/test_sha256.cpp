@@ -17,7 +17,7 @@ TEST_CASE("SHA-256 known answers (FIPS 180-4 examples)") {
     CHECK(sha256_hex(std::string(1000000, 'a')) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
-TEST_CASE("a file hashes as its bytes; an unreadable one is named") {
+TEST_CASE("a file hashes as its bytes, an unreadable one is named") {
     const auto file = std::filesystem::temp_directory_path() / "vigil_sha256_test.txt";
     std::ofstream(file, std::ios::binary) << "abc";
     CHECK(sha256_file(file) == sha256_hex("abc"));
