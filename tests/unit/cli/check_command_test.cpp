@@ -100,7 +100,7 @@ TEST_CASE("a blocking error exits 2 and names file:line:column") {
     CHECK(r.out.find("[decimal_comma]") != std::string::npos);
 }
 
-TEST_CASE("--json prints the documented schema, for good and bad files") {
+TEST_CASE("the --json report follows the documented schema, for good and bad files") {
     Files f;
     const auto good = run("check " + quoted(f.write("good.csv", noise(64, 48))) + " --axes 3 --rate 100 --json");
     REQUIRE(good.exit_code == 0);
