@@ -40,7 +40,8 @@ void Generator::generate(SignalKind kind, uint32_t index, std::span<float> out) 
     const bool abnormal = kind == SignalKind::abnormal;
     Rng rng(stream_seed(spec_.seed, abnormal ? kStreamAbnormal : kStreamRegular, index));
     SignalBuffer buffer(spec_.axes, preroll_ + spec_.length);
-    const SignalContext context{spec_, machine_, index, abnormal ? spec_.severity : 0.0};
+    const double relative = spec_.severity / kDefaultSeverity;
+    const SignalContext context{spec_, machine_, index, abnormal ? relative * relative : 0.0};
     if (spec_.machine == Machine::vibration)
         synthesize_vibration(context, rng, buffer);
     else

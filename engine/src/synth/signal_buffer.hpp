@@ -27,7 +27,7 @@ struct SignalContext {
     const SynthSpec& spec;
     const MachineParameters& machine;
     uint32_t index;        // position in its file (drives the slow speed drift)
-    double fault_level;    // 0 for a regular signal; the severity for an abnormal one
+    double fault_level;    // 0 for a regular signal; for an abnormal one 1 at the default severity
 };
 
 }  // namespace vigil::engine::synth

@@ -109,7 +109,7 @@ TEST_CASE("vigil synth writes both files, reports its parameters, and is determi
     CHECK(read_all(dir.path() / "c" / "abnormal.csv") != text);
 }
 
-TEST_CASE("vigil synth --abnormal-signals defaults to --signals; --help lists every option") {
+TEST_CASE("vigil synth --abnormal-signals defaults to --signals, and --help lists every option") {
     TempDir dir;
     const Run r = run_vigil("synth --out '" + dir.path().string() + "' --signals 3 --length 32 --machine current --json");
     REQUIRE(r.exit_code == 0);

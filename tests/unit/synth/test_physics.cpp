@@ -16,9 +16,11 @@ namespace {
 
 constexpr size_t kHorizontal = 0, kVertical = 1, kAxial = 2;
 
-// Long captures (2.56 s at 1600 Hz: 0.4 Hz resolution) so lines are resolved cleanly.
+// Long captures (2.56 s at 1600 Hz: 0.4 Hz resolution) so lines are resolved cleanly, and the
+// full severity: these tests look for where each signature is, not for how hard it is to see.
 SynthSpec long_spec(Fault fault, Machine machine = Machine::vibration) {
     SynthSpec s;
+    s.severity = 1.0;
     s.length = 4096;
     s.signals = 6;
     s.abnormal_signals = 6;

@@ -100,3 +100,23 @@ TEST_CASE("default settings: learnable for a spectral detector, not for a mean t
         }
     }
 }
+
+TEST_CASE("severity sets the difficulty: indistinguishable at 0, growing with the severity") {
+    for (Fault fault : {Fault::imbalance, Fault::outer_race}) {
+        std::vector<double> aucs;
+        for (double severity : {0.0, 0.25, 0.35, 0.5}) {
+            SynthSpec spec;
+            spec.signals = spec.abnormal_signals = 120;
+            spec.fault = fault;
+            spec.severity = severity;
+            aucs.push_back(measure(spec).band_detector_auc);
+            std::printf("synth severity sweep %-10s severity %.2f: band AUC %.3f\n", std::string(to_string(fault)).c_str(),
+                        severity, aucs.back());
+        }
+        INFO(to_string(fault));
+        CHECK(aucs[0] < 0.7);  // the score is one-sided; chance gives about 0.5
+        CHECK(aucs[1] < aucs[3]);
+        CHECK(aucs[2] <= aucs[3]);
+        CHECK(aucs[3] > 0.95);
+    }
+}

@@ -23,6 +23,8 @@ enum class Fault {
     inner_race,    // bearing inner-race defect: impulses at BPFI, modulated at 1x
 };
 
+inline constexpr double kDefaultSeverity = 0.5;
+
 struct SynthSpec {
     uint32_t axes = 3;
     double rate_hz = 1600.0;
@@ -34,7 +36,9 @@ struct SynthSpec {
     // The default: a bearing defect is the textbook case for spectral anomaly detection and
     // is invisible to level-based checks (RMS, mean), so it shows why Vigil exists.
     Fault fault = Fault::outer_race;
-    double severity = 0.5;  // 0: no fault at all, 1: a fault that any detector sees
+    // 0: no fault at all; the fault's amplitude grows as (severity / 0.5)^2, so the default is
+    // learnable but not trivial and 1 (four times as strong) is obvious.
+    double severity = kDefaultSeverity;
     // Nominal shaft speed of a vibration machine; 0 chooses one from the rate and length
     // (see derive_parameters). Motor current derives the speed from line frequency and slip.
     double shaft_hz = 0.0;
