@@ -11,10 +11,12 @@
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/project_dir.hpp"
 #include "vigil/engine/packaging/library_build.hpp"
 #include "vigil/engine/packaging/library_store.hpp"
 #include "vigil/engine/packaging/target.hpp"
 #include "vigil/engine/packaging/toolchain.hpp"
+#include "vigil/engine/project/benchmark_store.hpp"
 #include "vigil/engine/project/project.hpp"
 #include "vigil/engine/selection/recipe_json.hpp"
 #include "vigil/engine/util/atomic_file.hpp"
@@ -65,8 +67,8 @@ fs::path find_emulator() {
 int cmd_compile(const std::vector<std::string>& argv) {
     Args args("compile",
               {
-                  {"--project", true, false, "the project folder (default: the current folder)", "DIR"},
-                  {"--benchmark", true, false, "compile the best recipe of this benchmark", "ID"},
+                  {"--project", true, false, "the project folder (default: ./vigil-project, like vigil bench)", "DIR"},
+                  {"--benchmark", true, false, "compile the best library of this benchmark (default: the latest finished)", "ID"},
                   {"--library", true, false, "compile the recipe of this stored library again (e.g. for another core)", "ID"},
                   {"--recipe", true, false, "compile this recipe (the JSON form of docs/selection.md)", "FILE.json"},
                   {"--core", true, false, "target core: " + join(pkg::accepted_cores()) + " (default: the project's)", "CORE"},
@@ -82,9 +84,9 @@ int cmd_compile(const std::vector<std::string>& argv) {
     args.expect_positionals(0, 0, "");
     const int sources = int{args.value("--benchmark").has_value()} + int{args.value("--library").has_value()} +
                         int{args.value("--recipe").has_value()};
-    if (sources != 1) args.fail("give exactly one of --benchmark ID, --library ID or --recipe FILE.json");
+    if (sources > 1) args.fail("give at most one of --benchmark ID, --library ID or --recipe FILE.json");
 
-    auto project = proj::Project::open(args.value("--project").value_or("."));
+    auto project = proj::Project::open(project_dir(args.value("--project")));
     pkg::LibraryStore libraries(project);
 
     pkg::CompileRequest request;
@@ -106,7 +108,21 @@ int cmd_compile(const std::vector<std::string>& argv) {
             if (!abi_text) abi_text = row->float_abi;
         }
     } else {
-        args.fail("--benchmark: `vigil bench` results are not available in this build yet; use --recipe FILE.json");
+        // --benchmark ID, or by default the project's latest finished benchmark.
+        proj::BenchmarkStore benchmarks(project.store());
+        std::optional<int64_t> id = args.integer("--benchmark", 1, INT64_MAX);
+        if (!id) id = benchmarks.latest_finished();
+        if (!id)
+            throw std::runtime_error(project.root().string() +
+                                     " has no finished benchmark (run `vigil bench`, or give --recipe FILE.json)");
+        const auto row = benchmarks.find(*id);
+        if (!row) args.fail("--benchmark: no benchmark " + std::to_string(*id) + " in " + project.root().string());
+        if (!row->result || !row->result->contains("best") || (*row->result)["best"].is_null())
+            throw std::runtime_error("benchmark " + std::to_string(*id) + " has no best library (state " + row->state + ")");
+        const auto& best = (*row->result)["best"];
+        request.recipe = sel::recipe_from_json(best.at("recipe"));
+        request.origin.benchmark_id = *id;
+        request.origin.indicators = best.value("indicators", nlohmann::json(nullptr));
     }
 
     const std::string core = core_text.value_or(std::string(proj::to_string(project.settings().core)));

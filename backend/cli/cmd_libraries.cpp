@@ -3,6 +3,7 @@
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/project_dir.hpp"
 #include "vigil/engine/packaging/library_store.hpp"
 #include "vigil/engine/project/project.hpp"
 
@@ -14,7 +15,7 @@ namespace proj = vigil::engine::project;
 int cmd_libraries(const std::vector<std::string>& argv) {
     Args args("libraries",
               {
-                  {"--project", true, false, "the project folder (default: the current folder)", "DIR"},
+                  {"--project", true, false, "the project folder (default: ./vigil-project, like vigil bench)", "DIR"},
                   {"--json", false, false, "print the list as JSON"},
               },
               argv);
@@ -23,7 +24,7 @@ int cmd_libraries(const std::vector<std::string>& argv) {
         return 0;
     }
     args.expect_positionals(0, 0, "");
-    auto project = proj::Project::open(args.value("--project").value_or("."));
+    auto project = proj::Project::open(project_dir(args.value("--project")));
     const auto rows = pkg::LibraryStore(project).list();
 
     if (args.flag("--json")) {

@@ -13,7 +13,12 @@
 
 #include "vigil.h"
 
-#define MAX_FLOATS 4096u
+/* The library's axes x length, given by the build (-DSIGNAL_FLOATS=...): the microbit's 16 KiB
+ * of RAM leave no room for a generous buffer. */
+#ifndef SIGNAL_FLOATS
+#error "build with -DSIGNAL_FLOATS=<axes x length of the library>"
+#endif
+#define MAX_FLOATS SIGNAL_FLOATS
 
 static float signal[MAX_FLOATS];
 static uint32_t fnv = 2166136261u;

@@ -145,7 +145,7 @@ def main():
         top = names[0].split("/")[0]
         rel = sorted(n[len(top) + 1:] for n in names)
         for required in ["README.md", "metadata.json", "recipe.bin", "libvigil.a", "include/vigil.h", "include/vigil.hpp",
-                         "include/vigil_types.h", "source/vigil_baked_recipe.c", "source/src/facade.c", "source/src/core.c",
+                         "include/vigil_types.h", "source/vigil_baked_recipe.c", "source/vigil_baked_family.c", "source/src/facade.c", "source/src/core.c",
                          "source/include/vigil_baked.h", "example/main.c", "emulator/vigil-emulator"]:
             check(required in rel, f"the zip holds {required}")
         check(all(i.date_time == (1980, 1, 1, 0, 0, 0) for i in z.infolist()), "every entry has the fixed 1980 timestamp")
@@ -159,6 +159,7 @@ def main():
         check(meta["recipe"] == RECIPE, "metadata's recipe is the one compiled")
         check(meta["min_learn_calls"] == 16 and meta["ram_bytes"] >= 1736, f"RAM {meta['ram_bytes']} bytes, 16 learn calls")
         check(0 < meta["flash_bytes"] < 64 * 1024, f"flash {meta['flash_bytes']} bytes measured")
+        check("source/src/families.c" not in rel, "the all-families registry is replaced by the library's own")
         check(meta["toolchain"]["version"].startswith("12."), f"toolchain version {meta['toolchain']['version']}")
         check(all(f in meta["flags"] for f in ["-Os", "-ffp-contract=off", "-mfpu=fpv4-sp-d16", "-ffunction-sections"]),
               "metadata lists the compile flags")
@@ -216,8 +217,9 @@ def main():
     job = os.path.join(work, "job.bin")
     write_job(job, learn_rows, detect_rows)
     host_exe = os.path.join(work, "link_main_host")
-    srcs = sorted(glob.glob(os.path.join(lib, "source", "src", "*.c"))) + [os.path.join(lib, "source", "vigil_baked_recipe.c")]
-    must(["gcc", "-std=c99", "-O2", "-ffp-contract=off", "-Wall", "-Wextra", "-Werror", "-DLINK_MAIN_HOST",
+    srcs = sorted(glob.glob(os.path.join(lib, "source", "src", "*.c"))) + sorted(glob.glob(os.path.join(lib, "source", "vigil_baked_*.c")))
+    floats = f"-DSIGNAL_FLOATS={RECIPE['axes'] * RECIPE['length']}u"
+    must(["gcc", "-std=c99", "-O2", "-ffp-contract=off", "-Wall", "-Wextra", "-Werror", "-DLINK_MAIN_HOST", floats,
           "-I" + os.path.join(lib, "source", "include"), os.path.join(src, "tests", "e2e_compile", "link_main.c"), *srcs,
           "-lm", "-o", host_exe])
     must([host_exe, job, os.path.join(work, "host.bin")])
@@ -247,7 +249,7 @@ def main():
         cpu = core_meta["flags"][:core_meta["flags"].index("-std=c99")]
         ld = {"m0plus": "microbit.ld", "m33": "mps2-an505.ld"}.get(key, "mps2.ld")
         elf = os.path.join(work, f"link_main_{key}.elf")
-        must(["arm-none-eabi-gcc", *cpu, "-Os", "-std=c99", "-Wall", "-Wextra", "-Werror",
+        must(["arm-none-eabi-gcc", *cpu, "-Os", "-std=c99", "-Wall", "-Wextra", "-Werror", floats,
               "-I" + os.path.join(core_lib, "include"), os.path.join(src, "tests", "e2e_compile", "link_main.c"),
               os.path.join(src, "probes", "startup", "startup.c"), os.path.join(core_lib, "libvigil.a"), "-lm",
               "--specs=nano.specs", "--specs=rdimon.specs", "-nostartfiles", "-Wl,--gc-sections",
@@ -272,6 +274,24 @@ def main():
           "--library ID compiles the stored library again, byte-identical")
     r = run([vigil, "libraries", "--project", project])
     check(r.returncode == 0 and meta["library"] in r.stdout, "vigil libraries prints a table")
+
+    # 7. --benchmark (default: the latest finished): the best library of a small benchmark
+    if run([vigil, "bench", "--help"]).returncode == 0:
+        r = run([vigil, "bench", "--project", project, "--regular", regular, "--abnormal", abnormal, "--axes", "3",
+                 "--space-limit", "4", "--max-splits", "1", "--time-limit", "120", "--jobs", "2", "--json"])
+        if check(r.returncode == 0, "vigil bench on 4 candidates " + r.stderr[-800:]):
+            bench = json.loads(r.stdout)
+            zip_bench = os.path.join(work, "bench.zip")
+            must([vigil, "compile", "--project", project, "--out", zip_bench])
+            with zipfile.ZipFile(zip_bench) as z:
+                bench_meta = json.loads(z.read(z.namelist()[0].split("/")[0] + "/metadata.json"))
+            check(bench_meta["benchmark"] == bench["benchmark"] and bench_meta["recipe"] == bench["best"]["recipe"],
+                  f"vigil compile without a source takes the best of the latest benchmark ({bench['benchmark']})")
+            check(bench_meta["indicators"] == bench["best"]["indicators"], "metadata.json carries the benchmark's indicators")
+            r = must([vigil, "libraries", "--project", project, "--json"])
+            check(json.loads(r.stdout)[-1]["benchmark"] == bench["benchmark"], "vigil libraries shows the benchmark id")
+    else:
+        print("skip `vigil bench` is not in this build")
 
     if failures:
         print(f"\n{len(failures)} check(s) failed:\n  " + "\n  ".join(failures))

@@ -65,7 +65,7 @@ SourceTree runtime_tree(const vigil_recipe& recipe, uint32_t flash_bytes) {
     for (const auto& f : embedded_files()) {
         std::string name(f.name);
         if (name.starts_with("runtime/include/")) t.files["source/include/" + name.substr(16)] = f.content;
-        if (name.starts_with("runtime/src/")) {
+        if (name.starts_with("runtime/src/") && name.substr(12) != kRegistrySourceName) {
             const std::string rel = "source/src/" + name.substr(12);
             t.files[rel] = f.content;
             if (rel.ends_with(".c")) t.c_files.push_back(rel);
@@ -73,6 +73,8 @@ SourceTree runtime_tree(const vigil_recipe& recipe, uint32_t flash_bytes) {
     }
     t.files[std::string("source/") + kBakedSourceName] = baked_source(recipe, flash_bytes);
     t.c_files.push_back(std::string("source/") + kBakedSourceName);
+    t.files[std::string("source/") + kBakedFamilySourceName] = baked_family_source(recipe);
+    t.c_files.push_back(std::string("source/") + kBakedFamilySourceName);
     std::sort(t.c_files.begin(), t.c_files.end());
     return t;
 }

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <regex>
@@ -49,10 +50,16 @@ TEST_CASE("baked_source defines the four contract symbols with exact values", "[
     CHECK_THAT(src, Catch::Contains("const vigil_info vigil_baked_info = {"));
     CHECK_THAT(src, Catch::Contains("const size_t vigil_baked_state_size = sizeof vigil_baked_state;"));
     const size_t words = (vigil_model_state_size(&r) + 7) / 8;
-    CHECK_THAT(src, Catch::Contains("uint64_t vigil_baked_state[" + std::to_string(words) + "u];"));
-    CHECK_THAT(src, Catch::Contains("\"" + pkg::library_id(r) + "\""));
+    // Why snprintf, not operator+: GCC 12 reports a false -Wrestrict on "literal" + std::string
+    // at -O3 (GCC bug 105329).
+    char expected[96];
+    std::snprintf(expected, sizeof expected, "uint64_t vigil_baked_state[%zuu];", words);
+    CHECK_THAT(src, Catch::Contains(expected));
+    std::snprintf(expected, sizeof expected, "\"%s\",", pkg::library_id(r).c_str());
+    CHECK_THAT(src, Catch::Contains(expected));
     CHECK_THAT(src, Catch::Contains("12345u, /* flash_bytes"));
-    CHECK_THAT(src, Catch::Contains(std::to_string(words * 8) + "u, /* ram_bytes"));
+    std::snprintf(expected, sizeof expected, "%zuu, /* ram_bytes", words * 8);
+    CHECK_THAT(src, Catch::Contains(expected));
 
     // Every float literal reads back as the recipe's exact bits.
     std::smatch m;
@@ -66,4 +73,12 @@ TEST_CASE("baked_source refuses an invalid recipe", "[baked]") {
     auto r = kmeans_recipe();
     r.decimation = 3;
     CHECK_THROWS_AS(pkg::baked_source(r, 0), std::invalid_argument);
+}
+
+TEST_CASE("baked_family_source registers only the recipe's family", "[baked]") {
+    const auto r = kmeans_recipe();
+    const std::string src = pkg::baked_family_source(r);
+    CHECK_THAT(src, Catch::Contains("#include \"src/families.h\""));
+    CHECK_THAT(src, Catch::Contains("const vigil_family_ops *vigil_family_get(uint8_t family)"));
+    CHECK_THAT(src, Catch::Contains("return family == 2u ? &vigil_family_kmeans : NULL;"));
 }

@@ -18,7 +18,9 @@ struct TempProject {
     fs::path dir = fs::temp_directory_path() / ("vigil-libstore-" + std::to_string(::getpid()));
     TempProject() {
         fs::remove_all(dir);
-        proj::Project::create(dir, proj::Settings{});
+        proj::Settings settings;
+        settings.name = "libstore-test";
+        proj::Project::create(dir, settings);
     }
     ~TempProject() { fs::remove_all(dir); }
 };

@@ -6,7 +6,7 @@
  * noise; "faulty" adds periodic impacts), so this file builds and runs as it is:
  *
  *   host:   cc -std=c99 -O2 -ffp-contract=off -Isource/include example/main.c
- *           plus every .c file of source/src and source/vigil_baked_recipe.c, and -lm
+ *           plus every .c file of source/src and the two source/vigil_baked_ files, and -lm
  *   device: arm-none-eabi-gcc @CPU_FLAGS@ -Iinclude example/main.c libvigil.a -lm
  *           plus your startup code and linker script
  *
