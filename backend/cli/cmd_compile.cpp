@@ -131,6 +131,12 @@ int cmd_compile(const std::vector<std::string>& argv) {
     } catch (const pkg::TargetError& e) {
         args.fail(std::string(e.parameter == "core" ? "--core: " : "--float-abi: ") + e.what());
     }
+    // Checked before compiling, so a bad --out cannot fail after the library was archived.
+    if (auto out = args.value("--out")) {
+        const fs::path parent = fs::absolute(*out).parent_path();
+        if (!fs::is_directory(parent)) args.fail("--out: folder " + parent.string() + " does not exist");
+        if (fs::is_directory(*out)) args.fail("--out: " + *out + " is a folder; give the zip's file name");
+    }
     request.emulator = find_emulator();
     request.scratch_dir = project.data_dir();
 

@@ -127,6 +127,8 @@ def main():
     r = compile_("--recipe", recipe, "--core", "cortex-m4", "--float-abi", "double", "--out", os.path.join(work, "no.zip"))
     check(r.returncode == 64 and "hard, soft" not in r.stderr and "soft" in r.stderr and "hard" in r.stderr,
           f"an unknown ABI is refused naming the accepted ABIs: {r.stderr.strip()}")
+    r = compile_("--recipe", recipe, "--out", os.path.join(work, "missing-folder", "x.zip"))
+    check(r.returncode == 64 and "missing-folder" in r.stderr, f"an --out in a missing folder is refused first: {r.stderr.strip()}")
     env = dict(os.environ, PATH="/nonexistent")
     r = compile_("--recipe", recipe, "--out", os.path.join(work, "no.zip"), env=env)
     check(r.returncode == 2 and "gcc-arm-none-eabi" in r.stderr,
