@@ -46,7 +46,7 @@ pkg::CompiledLibrary fake_library(const std::string& bytes, std::optional<int64_
 }
 }  // namespace
 
-TEST_CASE("archive stores the zip under .vigil/libraries and a row; list and find read it", "[library_store]") {
+TEST_CASE("archive stores the zip under .vigil/libraries and a row, list and find read it", "[library_store]") {
     TempProject tp;
     auto project = proj::Project::open(tp.dir);
     pkg::LibraryStore store(project);
