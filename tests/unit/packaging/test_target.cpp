@@ -24,7 +24,7 @@ TEST_CASE("hard float only where the core has an FPU, with its FPU", "[target]")
     CHECK(pkg::resolve_target("cortex-m0plus").float_abi == "soft");
 }
 
-TEST_CASE("flags come from the probes table; soft float drops the FPU", "[target]") {
+TEST_CASE("flags come from the probes table, soft float drops the FPU", "[target]") {
     const auto hard = pkg::resolve_target("m4", "hard");
     CHECK(hard.core == "cortex-m4");
     CHECK(hard.cpu_flags == std::vector<std::string>{"-mthumb", "-mcpu=cortex-m4", "-mfloat-abi=hard", "-mfpu=fpv4-sp-d16"});
