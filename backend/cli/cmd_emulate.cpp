@@ -80,7 +80,7 @@ std::pair<vigil_recipe, std::string> choose_recipe(const Args& args) {
 // The loader only, not the dataset checks: a handful of signals is a fine thing to emulate
 // (the checks' minimum count is about benchmarking), but a malformed file is still refused.
 ds::Dataset load_signals(const std::string& path, const vigil_recipe& recipe) {
-    ds::LoadResult report = ds::load_signal_file(path, recipe.axes);
+    ds::LoadResult report = ds::load_signal_file(path, recipe.axes, /*min_signals=*/1);
     if (report.error) {
         const auto& e = *report.error;
         throw std::runtime_error(e.file + ":" + std::to_string(e.line) + ":" + std::to_string(e.column) +

@@ -58,7 +58,8 @@ vigil_recipe read_recipe(const fs::path& dir) {
 }
 
 vigil::engine::dataset::Dataset load(const std::string& path, const vigil_recipe& r) {
-    auto result = vigil::engine::dataset::load_signal_file(path, r.axes);
+    // Any non-empty file: emulating a single signal is a normal thing to do.
+    auto result = vigil::engine::dataset::load_signal_file(path, r.axes, /*min_signals=*/1);
     if (!result.ok()) {
         const auto& e = *result.error;
         std::string where = e.file;

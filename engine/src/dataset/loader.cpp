@@ -32,7 +32,7 @@ struct Fd {
 
 }  // namespace
 
-LoadResult load_signal_file(const std::string& path, size_t axes) {
+LoadResult load_signal_file(const std::string& path, size_t axes, size_t min_signals) {
     LoadResult result;
     Fd file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
     if (file.fd < 0) {
@@ -50,7 +50,7 @@ LoadResult load_signal_file(const std::string& path, size_t axes) {
     }
     const uint64_t size_hint = S_ISREG(st.st_mode) ? static_cast<uint64_t>(st.st_size) : 0;
 
-    SignalParser parser(path, axes, size_hint);
+    SignalParser parser(path, axes, size_hint, min_signals);
     std::unique_ptr<char[]> block(new char[kReadBlockBytes]);
     for (;;) {
         const ssize_t got = ::read(file.fd, block.get(), kReadBlockBytes);

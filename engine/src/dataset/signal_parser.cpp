@@ -84,9 +84,10 @@ const char* kFormatHint =
 
 }  // namespace
 
-SignalParser::SignalParser(std::string file, size_t axes, uint64_t size_hint)
-    : file_(std::move(file)), axes_(axes), size_hint_(size_hint) {
+SignalParser::SignalParser(std::string file, size_t axes, uint64_t size_hint, size_t min_signals)
+    : file_(std::move(file)), axes_(axes), min_signals_(min_signals), size_hint_(size_hint) {
     if (axes_ == 0) throw std::invalid_argument("SignalParser: axes must be at least 1");
+    if (min_signals_ == 0) throw std::invalid_argument("SignalParser: min_signals must be at least 1");
     dataset_.axes = axes_;
 }
 
@@ -480,11 +481,11 @@ void SignalParser::finish() {
              kFormatHint);
         return;
     }
-    if (dataset_.signals < kMinSignals) {
+    if (dataset_.signals < min_signals_) {
         line_ = 0;
         fail("too_few_signals", 0,
              "the file holds " + std::to_string(dataset_.signals) + " signals; at least " +
-                 std::to_string(kMinSignals) + " are needed",
+                 std::to_string(min_signals_) + " are needed",
              "record more signals (100 or more is recommended), one per line");
         return;
     }

@@ -112,6 +112,23 @@ TEST_CASE("fewer than 20 signals is too_few_signals for the whole file") {
     CHECK(load_signal_file(dir.write("ok.csv", numbered_lines(20, 4)), 1).ok());
 }
 
+TEST_CASE("a caller that needs fewer signals (the emulator) can lower the minimum") {
+    TempDir dir;
+    const std::string three = dir.write("three.csv", numbered_lines(3, 4));
+    auto strict = load_signal_file(three, 1);
+    REQUIRE_FALSE(strict.ok());
+    CHECK(strict.error->kind == "too_few_signals");
+    auto lenient = load_signal_file(three, 1, 1);
+    REQUIRE(lenient.ok());
+    CHECK(lenient.dataset.signals == 3);
+    auto wants_five = load_signal_file(three, 1, 5);
+    REQUIRE_FALSE(wants_five.ok());
+    CHECK(wants_five.error->message.find("at least 5") != std::string::npos);
+    auto empty = load_signal_file(dir.write("empty.csv", ""), 1, 1);
+    REQUIRE_FALSE(empty.ok());
+    CHECK(empty.error->kind == "empty_file");
+}
+
 TEST_CASE("an empty value between or after separators is empty_value") {
     require_error("1,,3,4\n", 1, {"empty_value", 1, 3});
     require_error("1;2;3;4;\n", 1, {"empty_value", 1, 8});

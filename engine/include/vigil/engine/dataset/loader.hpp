@@ -19,8 +19,10 @@ struct LoadResult {
 };
 
 // Reads `path` with `axes` values per sample. Never throws for bad files: an unreadable,
-// empty or malformed file comes back as `error`. Throws std::invalid_argument if axes == 0.
-LoadResult load_signal_file(const std::string& path, size_t axes);
+// empty or malformed file, or one with fewer than `min_signals` signals, comes back as
+// `error`. Throws std::invalid_argument if axes or min_signals is 0.
+LoadResult load_signal_file(const std::string& path, size_t axes,
+                            size_t min_signals = SignalParser::kMinSignals);
 
 // The read block size: large enough that system calls cost nothing next to parsing.
 inline constexpr size_t kReadBlockBytes = 1 << 20;

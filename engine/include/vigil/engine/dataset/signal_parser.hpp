@@ -30,13 +30,15 @@ public:
     // `file` is only used to name the file in errors. `size_hint` (the file size, 0 if unknown)
     // lets the parser reserve the float matrix once instead of growing it, which keeps peak
     // memory close to the data itself.
-    SignalParser(std::string file, size_t axes, uint64_t size_hint = 0);
+    // `min_signals`: fewer signals is a blocking error. Selection needs kMinSignals; the
+    // emulator accepts any non-empty file (a user may detect a single signal).
+    SignalParser(std::string file, size_t axes, uint64_t size_hint = 0, size_t min_signals = kMinSignals);
 
     // Parses the next bytes. Returns false once a blocking error stopped parsing (further
     // calls are ignored).
     bool feed(std::string_view chunk);
     // Ends the input: completes the last line, then checks the whole-file rules (empty file,
-    // fewer than kMinSignals signals). After an error the dataset is empty.
+    // fewer than min_signals signals). After an error the dataset is empty.
     void finish();
 
     const std::optional<Issue>& error() const { return error_; }
@@ -61,6 +63,7 @@ private:
 
     std::string file_;
     size_t axes_;
+    size_t min_signals_;
     uint64_t size_hint_;
     Dataset dataset_;
     TextFormat format_;
