@@ -68,7 +68,7 @@ int cmd_compile(const std::vector<std::string>& argv) {
     Args args("compile",
               {
                   {"--project", true, false, "the project folder (default: ./vigil-project, like vigil bench)", "DIR"},
-                  {"--benchmark", true, false, "compile the best library of this benchmark (default: the latest finished)", "ID"},
+                  {"--benchmark", true, false, "compile the best library of this benchmark (default: the latest with a best library)", "ID"},
                   {"--library", true, false, "compile the recipe of this stored library again (e.g. for another core)", "ID"},
                   {"--recipe", true, false, "compile this recipe (the JSON form of docs/selection.md)", "FILE.json"},
                   {"--core", true, false, "target core: " + join(pkg::accepted_cores()) + " (default: the project's)", "CORE"},
@@ -108,13 +108,13 @@ int cmd_compile(const std::vector<std::string>& argv) {
             if (!abi_text) abi_text = row->float_abi;
         }
     } else {
-        // --benchmark ID, or by default the project's latest finished benchmark.
+        // --benchmark ID, or by default the project's latest benchmark with a best library.
         proj::BenchmarkStore benchmarks(project.store());
         std::optional<int64_t> id = args.integer("--benchmark", 1, INT64_MAX);
-        if (!id) id = benchmarks.latest_finished();
+        if (!id) id = benchmarks.latest_with_best();
         if (!id)
             throw std::runtime_error(project.root().string() +
-                                     " has no finished benchmark (run `vigil bench`, or give --recipe FILE.json)");
+                                     " has no benchmark with a best library (run `vigil bench`, or give --recipe FILE.json)");
         const auto row = benchmarks.find(*id);
         if (!row) args.fail("--benchmark: no benchmark " + std::to_string(*id) + " in " + project.root().string());
         if (!row->result || !row->result->contains("best") || (*row->result)["best"].is_null())

@@ -28,7 +28,7 @@ namespace {
 
 const std::vector<OptionSpec> kOptions = {
     {"--project", true, false, "project folder (default ./vigil-project)", "DIR"},
-    {"--benchmark", true, false, "use this benchmark's best library (default: the latest finished one)", "ID"},
+    {"--benchmark", true, false, "use this benchmark's best library (default: the latest one with a best library, finished or stopped)", "ID"},
     {"--recipe", true, false, "use the recipe in this JSON file instead", "FILE"},
     {"--candidate", true, false, "use the recipe with this candidate key instead", "KEY"},
     {"--load-knowledge", true, false, "start from knowledge saved earlier", "FILE"},
@@ -68,7 +68,7 @@ std::pair<vigil_recipe, std::string> choose_recipe(const Args& args) {
     auto project = proj::Project::open(dir);
     proj::BenchmarkStore store(project.store());
     std::optional<int64_t> id = args.integer("--benchmark", 1, INT64_MAX);
-    if (!id) id = store.latest_finished();
+    if (!id) id = store.latest_with_best();
     if (!id) throw std::runtime_error(dir.string() + " has no finished benchmark (run 'vigil bench', or give --recipe)");
     const auto row = store.find(*id);
     if (!row) throw std::runtime_error("no benchmark " + std::to_string(*id) + " in " + dir.string());

@@ -277,7 +277,7 @@ def main():
     r = run([vigil, "libraries", "--project", project])
     check(r.returncode == 0 and meta["library"] in r.stdout, "vigil libraries prints a table")
 
-    # 7. --benchmark (default: the latest finished): the best library of a small benchmark
+    # 7. --benchmark (default: the latest with a best library): the best library of a small benchmark
     if run([vigil, "bench", "--help"]).returncode == 0:
         r = run([vigil, "bench", "--project", project, "--regular", regular, "--abnormal", abnormal, "--axes", "3",
                  "--space-limit", "4", "--max-splits", "1", "--time-limit", "120", "--jobs", "2", "--json"])

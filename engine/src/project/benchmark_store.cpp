@@ -100,8 +100,10 @@ std::optional<BenchmarkRow> BenchmarkStore::find(int64_t id) const {
     return row;
 }
 
-std::optional<int64_t> BenchmarkStore::latest_finished() const {
-    Statement st(store_.handle(), "SELECT id FROM benchmarks WHERE state = 'finished' ORDER BY id DESC LIMIT 1");
+std::optional<int64_t> BenchmarkStore::latest_with_best() const {
+    Statement st(store_.handle(),
+                 "SELECT id FROM benchmarks WHERE state IN ('finished', 'stopped') AND result_json IS NOT NULL "
+                 "AND json_type(result_json, '$.best') = 'object' ORDER BY id DESC LIMIT 1");
     if (!st.step()) return std::nullopt;
     return st.integer(0);
 }

@@ -27,7 +27,7 @@ TEST_CASE("benchmarks: create, checkpoint in batches, read back, finish") {
     CHECK(row->seed == 7);
     CHECK(row->inputs["files"] == 1);
     CHECK_FALSE(row->result);
-    CHECK_FALSE(b.latest_finished());
+    CHECK_FALSE(b.latest_with_best());
 
     std::vector<CandidateRecord> batch(3);
     const char* keys[] = {"k0", "k1", "k2"};
@@ -58,7 +58,13 @@ TEST_CASE("benchmarks: create, checkpoint in batches, read back, finish") {
     row = b.find(id);
     CHECK(row->state == "finished");
     CHECK(row->result->contains("best"));
-    CHECK(b.latest_finished() == id);
+    CHECK_FALSE(b.latest_with_best());  // finished, but nothing to compile
+    b.save_result(id, "stopped", {{"best", {{"recipe", {}}}}});
+    CHECK(b.latest_with_best() == id);  // a time-limited benchmark still has a best library
+    const int64_t later = b.create(8, {{"files", 1}}, {{"search", {{"seed", 8}}}});
+    CHECK(b.latest_with_best() == id);  // still running: not a candidate for compile
+    b.save_result(later, "finished", {{"best", {{"recipe", {}}}}});
+    CHECK(b.latest_with_best() == later);
     CHECK_FALSE(b.find(id + 1));
 }
 

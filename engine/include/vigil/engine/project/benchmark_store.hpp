@@ -46,8 +46,9 @@ public:
     // A new benchmark in state 'running'; returns its id.
     int64_t create(uint64_t seed, const nlohmann::json& inputs, const nlohmann::json& settings);
     std::optional<BenchmarkRow> find(int64_t id) const;
-    // The most recent benchmark in state 'finished', if any.
-    std::optional<int64_t> latest_finished() const;
+    // The most recent benchmark that ended with a best library: finished, or stopped (by a
+    // time limit or Ctrl-C) after evaluating something. The default for emulate and compile.
+    std::optional<int64_t> latest_with_best() const;
 
     void set_state(int64_t id, const std::string& state);
     // Writes the result and the state together (one statement).
