@@ -65,7 +65,7 @@ TEST_CASE("benchmarks: create, checkpoint in batches, read back, finish") {
     CHECK(b.latest_with_best() == id);  // still running: not a candidate for compile
     b.save_result(later, "finished", {{"best", {{"recipe", {}}}}});
     CHECK(b.latest_with_best() == later);
-    CHECK_FALSE(b.find(id + 1));
+    CHECK_FALSE(b.find(later + 1));
 }
 
 TEST_CASE("a version 1 store migrates to version 2 keeping its rows") {
