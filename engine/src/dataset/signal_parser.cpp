@@ -164,6 +164,15 @@ void SignalParser::process(std::string_view chunk) {
     while (i < n) {
         const unsigned char c = p[i];
         const ByteClass k = classify(c);
+        if (k == ByteClass::token && values_per_line_ != 0 &&
+            (state_ == State::line_start || state_ == State::leading_blank || state_ == State::after_separator)) {
+            const size_t done = fast_values(p, i, n);
+            if (error_) return;
+            if (done != i) {
+                i = done;
+                continue;
+            }
+        }
         const uint64_t col = ++column_;  // 1-based column of c
 
         if (k == ByteClass::token) {
@@ -327,6 +336,43 @@ void SignalParser::process(std::string_view chunk) {
                 break;  // unreachable: tokens are consumed above
         }
     }
+}
+
+// The common case, after the first line has fixed the row size: a value the inline float
+// parser takes, then exactly the separator or a newline. Such values are parsed, stored and
+// counted here in one pass over their bytes, with no per-byte state machine. Anything else
+// (a blank run, '\r', a value cut by the end of the chunk, a value needing from_chars, a line
+// too long, a full matrix) stops the loop with the state as the careful path would have left
+// it, and the careful path takes that byte, so errors keep their exact kind, line and column.
+size_t SignalParser::fast_values(const unsigned char* p, size_t i, const size_t n) {
+    // With no separator yet (one value per line), 0 would match a NUL byte: use '\n' instead.
+    const unsigned char sep = format_.separator != 0 ? static_cast<unsigned char>(format_.separator) : '\n';
+    auto& data = dataset_.data;
+    const char* const text = reinterpret_cast<const char*>(p);
+    while (i < n) {
+        float value;
+        const char* end = parse_float_fast(text + i, text + n, value);
+        if (end == nullptr || end == text + n) break;
+        const unsigned char t = static_cast<unsigned char>(*end);
+        if (t != sep && t != '\n') break;
+        if (values_in_line_ == values_per_line_ || data.size() == data.capacity()) break;
+        data.push_back(value);
+        ++values_in_line_;
+        const size_t next = static_cast<size_t>(end - text) + 1;
+        column_ += next - i;  // the value's bytes and the byte after it
+        i = next;
+        if (t == '\n') {
+            if (prev_cr_) format_.crlf = true;  // as the careful path: a '\r' earlier on the line
+            end_line();
+            if (error_) return i;
+        } else {
+            prev_cr_ = false;
+            separator_column_ = column_;
+            if (t == ',' && first_comma_column_ == 0) first_comma_column_ = column_;
+            state_ = State::after_separator;
+        }
+    }
+    return i;
 }
 
 void SignalParser::fail_at_token(std::string kind, std::string message, std::string hint) {

@@ -54,6 +54,7 @@ private:
 
     void process(std::string_view chunk);
     void end_token(const char* first, const char* last);  // parses and stores one value
+    size_t fast_values(const unsigned char* p, size_t i, size_t n);  // common-case values from p[i]
     void end_line();
     void store(float value);
     void reserve_from_first_line(uint64_t line_bytes);
