@@ -19,6 +19,7 @@
 #include "crc32.h"
 #include "model_state.h"
 #include "vigil_math.h"
+#include "le_bytes.h"
 
 #define KNOWLEDGE_MAGIC_0 'V'
 #define KNOWLEDGE_MAGIC_1 'G'
@@ -26,32 +27,6 @@
 #define KNOWLEDGE_MAGIC_3 'K'
 #define KNOWLEDGE_VERSION 1u
 #define KNOWLEDGE_HEADER 36u
-
-static void put_u16(uint8_t *p, uint16_t v) {
-    p[0] = (uint8_t)(v & 0xffu);
-    p[1] = (uint8_t)(v >> 8);
-}
-static void put_u32(uint8_t *p, uint32_t v) {
-    p[0] = (uint8_t)(v & 0xffu);
-    p[1] = (uint8_t)((v >> 8) & 0xffu);
-    p[2] = (uint8_t)((v >> 16) & 0xffu);
-    p[3] = (uint8_t)(v >> 24);
-}
-static void put_f32(uint8_t *p, float f) {
-    uint32_t bits;
-    memcpy(&bits, &f, sizeof bits);
-    put_u32(p, bits);
-}
-static uint16_t get_u16(const uint8_t *p) { return (uint16_t)(p[0] | (p[1] << 8)); }
-static uint32_t get_u32(const uint8_t *p) {
-    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
-}
-static float get_f32(const uint8_t *p) {
-    const uint32_t bits = get_u32(p);
-    float f;
-    memcpy(&f, &bits, sizeof f);
-    return f;
-}
 
 static size_t stats_bytes(const vigil_state_header *h) {
     return vigil_state_has_stats(h) ? 2u * (size_t)h->plan.dim * sizeof(float) : 0u;
@@ -78,32 +53,32 @@ vigil_status vigil_model_knowledge_save(const void *state, void *buffer, size_t 
     out[1] = KNOWLEDGE_MAGIC_1;
     out[2] = KNOWLEDGE_MAGIC_2;
     out[3] = KNOWLEDGE_MAGIC_3;
-    put_u16(out + 4, KNOWLEDGE_VERSION);
-    put_u16(out + 6, (uint16_t)h->plan.dim);
-    put_u32(out + 8, h->recipe_id);
-    put_u32(out + 12, h->learn_count);
-    put_u32(out + 16, h->stdz_count);
-    put_u32(out + 20, h->family_size);
-    put_u32(out + 24, h->cal.count);
-    put_f32(out + 28, h->cal.mean);
-    put_f32(out + 32, h->cal.var);
+    vigil_put_u16(out + 4, KNOWLEDGE_VERSION);
+    vigil_put_u16(out + 6, (uint16_t)h->plan.dim);
+    vigil_put_u32(out + 8, h->recipe_id);
+    vigil_put_u32(out + 12, h->learn_count);
+    vigil_put_u32(out + 16, h->stdz_count);
+    vigil_put_u32(out + 20, h->family_size);
+    vigil_put_u32(out + 24, h->cal.count);
+    vigil_put_f32(out + 28, h->cal.mean);
+    vigil_put_f32(out + 32, h->cal.var);
     p = out + KNOWLEDGE_HEADER;
     if (vigil_state_has_stats(h)) {
         const float *mean = vigil_state_floats_c(h, h->off_mean);
         const float *m2 = vigil_state_floats_c(h, h->off_m2);
-        for (j = 0; j < h->plan.dim; ++j, p += 4) put_f32(p, mean[j]);
-        for (j = 0; j < h->plan.dim; ++j, p += 4) put_f32(p, m2[j]);
+        for (j = 0; j < h->plan.dim; ++j, p += 4) vigil_put_f32(p, mean[j]);
+        for (j = 0; j < h->plan.dim; ++j, p += 4) vigil_put_f32(p, m2[j]);
     }
     memcpy(p, (const uint8_t *)h + h->off_family, h->family_size);
     p += h->family_size;
-    put_u32(p, vigil_crc32(0u, out, (size_t)(p - out)));
+    vigil_put_u32(p, vigil_crc32(0u, out, (size_t)(p - out)));
     return VIGIL_OK;
 }
 
 /* Values a genuine save could have produced (a blob can pass the CRC and still be forged). */
 static int plausible(const vigil_state_header *h, const uint8_t *in) {
-    const uint32_t learn = get_u32(in + 12), stdz = get_u32(in + 16), cal = get_u32(in + 24);
-    const float mean = get_f32(in + 28), var = get_f32(in + 32);
+    const uint32_t learn = vigil_get_u32(in + 12), stdz = vigil_get_u32(in + 16), cal = vigil_get_u32(in + 24);
+    const float mean = vigil_get_f32(in + 28), var = vigil_get_f32(in + 32);
     const uint8_t *p = in + KNOWLEDGE_HEADER;
     uint32_t j;
     if (stdz > learn || cal > learn) return 0;
@@ -111,10 +86,10 @@ static int plausible(const vigil_state_header *h, const uint8_t *in) {
     if (!vigil_isfinite(mean) || !vigil_isfinite(var) || mean < 0.0f || var < 0.0f) return 0;
     if (vigil_state_has_stats(h)) {
         for (j = 0; j < h->plan.dim; ++j)
-            if (!vigil_isfinite(get_f32(p + 4u * j))) return 0;
+            if (!vigil_isfinite(vigil_get_f32(p + 4u * j))) return 0;
         p += 4u * h->plan.dim;
         for (j = 0; j < h->plan.dim; ++j) {
-            const float m2 = get_f32(p + 4u * j);
+            const float m2 = vigil_get_f32(p + 4u * j);
             if (!vigil_isfinite(m2) || m2 < 0.0f) return 0;
         }
     }
@@ -131,25 +106,25 @@ vigil_status vigil_model_knowledge_load(void *state, const void *buffer, size_t 
     total = blob_size(h);
     if (size < total) return VIGIL_BAD_KNOWLEDGE; /* truncated */
     if (in[0] != KNOWLEDGE_MAGIC_0 || in[1] != KNOWLEDGE_MAGIC_1 || in[2] != KNOWLEDGE_MAGIC_2 ||
-        in[3] != KNOWLEDGE_MAGIC_3 || get_u16(in + 4) != KNOWLEDGE_VERSION)
+        in[3] != KNOWLEDGE_MAGIC_3 || vigil_get_u16(in + 4) != KNOWLEDGE_VERSION)
         return VIGIL_BAD_KNOWLEDGE;
-    if (get_u16(in + 6) != h->plan.dim || get_u32(in + 8) != h->recipe_id ||
-        get_u32(in + 20) != h->family_size)
+    if (vigil_get_u16(in + 6) != h->plan.dim || vigil_get_u32(in + 8) != h->recipe_id ||
+        vigil_get_u32(in + 20) != h->family_size)
         return VIGIL_BAD_KNOWLEDGE;
-    if (get_u32(in + total - 4u) != vigil_crc32(0u, in, total - 4u)) return VIGIL_BAD_KNOWLEDGE;
+    if (vigil_get_u32(in + total - 4u) != vigil_crc32(0u, in, total - 4u)) return VIGIL_BAD_KNOWLEDGE;
     if (!plausible(h, in)) return VIGIL_BAD_KNOWLEDGE;
 
-    h->learn_count = get_u32(in + 12);
-    h->stdz_count = get_u32(in + 16);
-    h->cal.count = get_u32(in + 24);
-    h->cal.mean = get_f32(in + 28);
-    h->cal.var = get_f32(in + 32);
+    h->learn_count = vigil_get_u32(in + 12);
+    h->stdz_count = vigil_get_u32(in + 16);
+    h->cal.count = vigil_get_u32(in + 24);
+    h->cal.mean = vigil_get_f32(in + 28);
+    h->cal.var = vigil_get_f32(in + 32);
     p = in + KNOWLEDGE_HEADER;
     if (vigil_state_has_stats(h)) {
         float *mean = vigil_state_floats(h, h->off_mean);
         float *m2 = vigil_state_floats(h, h->off_m2);
-        for (j = 0; j < h->plan.dim; ++j, p += 4) mean[j] = get_f32(p);
-        for (j = 0; j < h->plan.dim; ++j, p += 4) m2[j] = get_f32(p);
+        for (j = 0; j < h->plan.dim; ++j, p += 4) mean[j] = vigil_get_f32(p);
+        for (j = 0; j < h->plan.dim; ++j, p += 4) m2[j] = vigil_get_f32(p);
     }
     memcpy((uint8_t *)h + h->off_family, p, h->family_size);
     return VIGIL_OK;

@@ -6,6 +6,7 @@
 #include "crc32.h"
 #include "plan.h"
 #include "preprocess.h"
+#include "le_bytes.h"
 
 #define FEAT_ALL (VIGIL_FEAT_STATS | VIGIL_FEAT_SPECTRUM | VIGIL_FEAT_BANDS_LINEAR | VIGIL_FEAT_BANDS_LOG)
 #define FEAT_BANDS (VIGIL_FEAT_BANDS_LINEAR | VIGIL_FEAT_BANDS_LOG)
@@ -67,31 +68,14 @@ uint16_t vigil_recipe_feature_count(const vigil_recipe *r) {
     return (uint16_t)plan.dim;
 }
 
-/* ---- little-endian encoding ---- */
-
-static void put_u16(uint8_t *p, uint16_t v) {
-    p[0] = (uint8_t)(v & 0xffu);
-    p[1] = (uint8_t)(v >> 8);
-}
-static void put_u32(uint8_t *p, uint32_t v) {
-    p[0] = (uint8_t)(v & 0xffu);
-    p[1] = (uint8_t)((v >> 8) & 0xffu);
-    p[2] = (uint8_t)((v >> 16) & 0xffu);
-    p[3] = (uint8_t)(v >> 24);
-}
-static uint16_t get_u16(const uint8_t *p) { return (uint16_t)(p[0] | (p[1] << 8)); }
-static uint32_t get_u32(const uint8_t *p) {
-    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
-}
-
 /* The payload only (no validation, no checksum). */
 static void encode_payload(const vigil_recipe *r, uint8_t *out) {
     unsigned k;
-    put_u16(out + 0, r->version);
-    put_u16(out + 2, r->axes);
-    put_u16(out + 4, r->length);
-    put_u16(out + 6, r->min_learn);
-    put_u32(out + 8, r->seed);
+    vigil_put_u16(out + 0, r->version);
+    vigil_put_u16(out + 2, r->axes);
+    vigil_put_u16(out + 4, r->length);
+    vigil_put_u16(out + 6, r->min_learn);
+    vigil_put_u32(out + 8, r->seed);
     out[12] = r->detrend;
     out[13] = r->scaling;
     out[14] = r->decimation;
@@ -104,18 +88,18 @@ static void encode_payload(const vigil_recipe *r, uint8_t *out) {
     out[21] = r->model.reserved[0];
     out[22] = r->model.reserved[1];
     out[23] = r->model.reserved[2];
-    for (k = 0; k < 4u; ++k) put_u16(out + 24 + 2u * k, r->model.i[k]);
+    for (k = 0; k < 4u; ++k) vigil_put_u16(out + 24 + 2u * k, r->model.i[k]);
     for (k = 0; k < 4u; ++k) {
         uint32_t bits;
         memcpy(&bits, &r->model.f[k], sizeof bits);
-        put_u32(out + 32 + 4u * k, bits);
+        vigil_put_u32(out + 32 + 4u * k, bits);
     }
 }
 
 vigil_status vigil_recipe_encode(const vigil_recipe *r, uint8_t out[VIGIL_RECIPE_ENCODED_SIZE]) {
     if (out == NULL || vigil_recipe_validate(r) != VIGIL_OK) return VIGIL_BAD_ARGUMENT;
     encode_payload(r, out);
-    put_u32(out + VIGIL_RECIPE_PAYLOAD_SIZE, vigil_crc32(0u, out, VIGIL_RECIPE_PAYLOAD_SIZE));
+    vigil_put_u32(out + VIGIL_RECIPE_PAYLOAD_SIZE, vigil_crc32(0u, out, VIGIL_RECIPE_PAYLOAD_SIZE));
     return VIGIL_OK;
 }
 
@@ -123,14 +107,14 @@ vigil_status vigil_recipe_decode(const uint8_t in[VIGIL_RECIPE_ENCODED_SIZE], vi
     vigil_recipe tmp;
     unsigned k;
     if (in == NULL || r == NULL) return VIGIL_BAD_ARGUMENT;
-    if (get_u32(in + VIGIL_RECIPE_PAYLOAD_SIZE) != vigil_crc32(0u, in, VIGIL_RECIPE_PAYLOAD_SIZE))
+    if (vigil_get_u32(in + VIGIL_RECIPE_PAYLOAD_SIZE) != vigil_crc32(0u, in, VIGIL_RECIPE_PAYLOAD_SIZE))
         return VIGIL_BAD_ARGUMENT;
     memset(&tmp, 0, sizeof tmp);
-    tmp.version = get_u16(in + 0);
-    tmp.axes = get_u16(in + 2);
-    tmp.length = get_u16(in + 4);
-    tmp.min_learn = get_u16(in + 6);
-    tmp.seed = get_u32(in + 8);
+    tmp.version = vigil_get_u16(in + 0);
+    tmp.axes = vigil_get_u16(in + 2);
+    tmp.length = vigil_get_u16(in + 4);
+    tmp.min_learn = vigil_get_u16(in + 6);
+    tmp.seed = vigil_get_u32(in + 8);
     tmp.detrend = in[12];
     tmp.scaling = in[13];
     tmp.decimation = in[14];
@@ -143,9 +127,9 @@ vigil_status vigil_recipe_decode(const uint8_t in[VIGIL_RECIPE_ENCODED_SIZE], vi
     tmp.model.reserved[0] = in[21];
     tmp.model.reserved[1] = in[22];
     tmp.model.reserved[2] = in[23];
-    for (k = 0; k < 4u; ++k) tmp.model.i[k] = get_u16(in + 24 + 2u * k);
+    for (k = 0; k < 4u; ++k) tmp.model.i[k] = vigil_get_u16(in + 24 + 2u * k);
     for (k = 0; k < 4u; ++k) {
-        const uint32_t bits = get_u32(in + 32 + 4u * k);
+        const uint32_t bits = vigil_get_u32(in + 32 + 4u * k);
         memcpy(&tmp.model.f[k], &bits, sizeof bits);
     }
     if (vigil_recipe_validate(&tmp) != VIGIL_OK) return VIGIL_BAD_ARGUMENT;

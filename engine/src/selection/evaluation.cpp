@@ -51,6 +51,19 @@ void EvaluationStats::merge(const EvaluationStats& other) {
     if (failure.empty()) failure = other.failure;
 }
 
+void GroupStats::add(bool abnormal, float similarity) {
+    const bool said_regular = similarity >= float(VIGIL_SIMILARITY_THRESHOLD);
+    if (abnormal) {
+        ++this->abnormal;
+        abnormal_ok += said_regular ? 0 : 1;
+        abnormal_margin += selection::abnormal_margin(similarity);
+    } else {
+        ++regular;
+        regular_ok += said_regular ? 1 : 0;
+        regular_margin += selection::regular_margin(similarity);
+    }
+}
+
 std::string run_device(const vigil_recipe& recipe, uint16_t dim, const FileFeatures& learn_features,
                        std::span<const uint32_t> learn_rows, std::span<const DetectTarget> targets,
                        std::vector<uint64_t>& state,
@@ -123,16 +136,7 @@ EvaluationStats Evaluator::evaluate_with_learn_calls(const vigil_recipe& recipe,
             GroupStats& gs = split_stats.groups[g];
             const std::string failure = run_device(
                 recipe, dim, gf.regular, learn, targets, state, [&gs](const DetectTarget& t, uint32_t, float sim) {
-                    const bool said_regular = sim >= float(VIGIL_SIMILARITY_THRESHOLD);
-                    if (t.abnormal) {
-                        ++gs.abnormal;
-                        gs.abnormal_ok += said_regular ? 0 : 1;
-                        gs.abnormal_margin += abnormal_margin(sim);
-                    } else {
-                        ++gs.regular;
-                        gs.regular_ok += said_regular ? 1 : 0;
-                        gs.regular_margin += regular_margin(sim);
-                    }
+                    gs.add(t.abnormal, sim);
                 });
             if (!failure.empty()) {
                 out.failure = failure + " (group \"" + groups_[g].name + "\", split " + std::to_string(s) + ")";

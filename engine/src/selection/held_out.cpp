@@ -87,16 +87,7 @@ HeldOutReport check_held_out(const HeldOutSplit& split, const vigil_recipe& reci
             recipe, dim, regular, sel.regular.rows, targets, state, [&](const DetectTarget& t, uint32_t row, float sim) {
                 const SignalFile& f = t.abnormal ? held.abnormal : held.regular;
                 rep.similarities.push_back({f.path, f.data->source_lines.at(row), static_cast<uint32_t>(g), t.abnormal, sim});
-                const bool said_regular = sim >= float(VIGIL_SIMILARITY_THRESHOLD);
-                if (t.abnormal) {
-                    ++gs.abnormal;
-                    gs.abnormal_ok += said_regular ? 0 : 1;
-                    gs.abnormal_margin += abnormal_margin(sim);
-                } else {
-                    ++gs.regular;
-                    gs.regular_ok += said_regular ? 1 : 0;
-                    gs.regular_margin += regular_margin(sim);
-                }
+                gs.add(t.abnormal, sim);
             });
         if (!failure.empty()) throw std::runtime_error("held-out check: " + failure + " (group \"" + sel.name + "\")");
         rep.regular_signals += gs.regular;

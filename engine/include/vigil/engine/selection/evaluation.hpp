@@ -34,6 +34,8 @@ struct GroupStats {
     uint32_t regular = 0, regular_ok = 0;    // detected regular signals, of which >= 90
     uint32_t abnormal = 0, abnormal_ok = 0;  // detected abnormal signals, of which < 90
     double regular_margin = 0, abnormal_margin = 0;
+    // Counts one detection: the signal's true class and the similarity the device gave it.
+    void add(bool abnormal, float similarity);
     bool operator==(const GroupStats&) const = default;
 };
 
