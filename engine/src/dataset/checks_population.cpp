@@ -24,36 +24,41 @@ void check_outliers(const CheckContext& c) {
     // Features per signal: per axis, its mean and its standard deviation. Scored with the
     // modified z-score (median and MAD), which the outliers themselves cannot distort.
     std::vector<double> score(d.signals, 0.0);
-    std::vector<double> feature(d.signals);
+    // features[a * 2 + kind][s]: kind 0 the mean, kind 1 the standard deviation of axis a in
+    // signal s. Two passes over each row (sums, then squared deviations from the mean), for
+    // every axis at once: no division per value, and contiguous reads.
+    std::vector<std::vector<double>> features(d.axes * 2, std::vector<double>(d.signals));
+    std::vector<double> sum(d.axes), ss(d.axes), mean(d.axes);
+    for (size_t s = 0; s < d.signals; ++s) {
+        const float* row = d.data.data() + s * d.row_size();
+        std::fill(sum.begin(), sum.end(), 0.0);
+        std::fill(ss.begin(), ss.end(), 0.0);
+        for (size_t t = 0; t < d.length; ++t)
+            for (size_t a = 0; a < d.axes; ++a) sum[a] += row[t * d.axes + a];
+        for (size_t a = 0; a < d.axes; ++a) mean[a] = sum[a] / double(d.length);
+        for (size_t t = 0; t < d.length; ++t) {
+            for (size_t a = 0; a < d.axes; ++a) {
+                const double dev = row[t * d.axes + a] - mean[a];
+                ss[a] += dev * dev;
+            }
+        }
+        for (size_t a = 0; a < d.axes; ++a) {
+            features[a * 2][s] = mean[a];
+            features[a * 2 + 1][s] = std::sqrt(ss[a] / double(d.length));
+        }
+    }
     for (size_t a = 0; a < d.axes; ++a) {
         for (int kind = 0; kind < 2; ++kind) {
-            for (size_t s = 0; s < d.signals; ++s) {
-                // Two passes (mean, then squared deviations): exact enough and no division
-                // per value.
-                const float* row = d.data.data() + s * d.row_size() + a;
-                double sum = 0.0;
-                for (size_t t = 0; t < d.length; ++t) sum += row[t * d.axes];
-                const double mean = sum / double(d.length);
-                if (kind == 0) {
-                    feature[s] = mean;
-                    continue;
-                }
-                double ss = 0.0;
-                for (size_t t = 0; t < d.length; ++t) {
-                    const double dev = row[t * d.axes] - mean;
-                    ss += dev * dev;
-                }
-                feature[s] = std::sqrt(ss / double(d.length));
-            }
+            const std::vector<double>& feature = features[a * 2 + size_t(kind)];
             const double med = median(feature);
             std::vector<double> dev(d.signals);
             for (size_t s = 0; s < d.signals; ++s) dev[s] = std::fabs(feature[s] - med);
             double scale = 1.4826 * median(dev);
             if (scale == 0.0) {
                 // More than half the signals share the value: fall back to the mean deviation.
-                double sum = 0.0;
-                for (double x : dev) sum += x;
-                scale = 1.2533 * sum / double(d.signals);
+                double total = 0.0;
+                for (double x : dev) total += x;
+                scale = 1.2533 * total / double(d.signals);
             }
             if (scale == 0.0) continue;  // all equal
             for (size_t s = 0; s < d.signals; ++s) score[s] = std::max(score[s], dev[s] / scale);
