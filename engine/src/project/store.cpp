@@ -2,7 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <stdexcept>
+#include <thread>
 
 namespace vigil::engine::project {
 
@@ -63,9 +65,12 @@ Store::Store(const std::filesystem::path& file) : file_(file) {
         db_ = nullptr;
         throw std::runtime_error("cannot open the project store " + file.string() + ": " + msg);
     }
-    sqlite3_busy_timeout(db_, 5000);
+    sqlite3_busy_timeout(db_, kBusyTimeoutMs);
     try {
-        exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+        // Switching a new file to WAL while another process opens it can answer SQLITE_BUSY
+        // at once, without the busy handler: retry it ourselves for the same timeout.
+        retry_while_busy("PRAGMA journal_mode=WAL;");
+        exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
         migrate();
     } catch (...) {
         sqlite3_close(db_);
@@ -75,6 +80,18 @@ Store::Store(const std::filesystem::path& file) : file_(file) {
 }
 
 Store::~Store() { sqlite3_close(db_); }
+
+void Store::retry_while_busy(const char* sql) const {
+    constexpr int kStepMs = 10;
+    for (int waited = 0;; waited += kStepMs) {
+        const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
+        if (rc == SQLITE_OK) return;
+        if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED) break;
+        if (waited >= kBusyTimeoutMs) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(kStepMs));
+    }
+    throw std::runtime_error(file_.string() + ": " + sqlite3_errmsg(db_));
+}
 
 void Store::exec(const std::string& sql) const {
     char* err = nullptr;
@@ -96,20 +113,27 @@ int Store::schema_version() const {
 }
 
 void Store::migrate() {
-    exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);");
-    const int version = schema_version();
-    if (version > kSchemaVersion)
-        throw std::runtime_error(file_.string() + ": made by a newer Vigil (store version " + std::to_string(version) +
-                                 ", this one knows " + std::to_string(kSchemaVersion) + ")");
-    if (version == kSchemaVersion) return;
-    // Each step runs in its own transaction, so an interrupted migration leaves a store of a
-    // version we know.
-    if (version < 1)
-        exec(std::string("BEGIN;") + kSchemaV1 +
-             "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '1'); COMMIT;");
-    if (version < 2)
-        exec(std::string("BEGIN;") + kMigrationV2 +
-             "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '2'); COMMIT;");
+    // Several processes may open a new store at the same moment (a benchmark and whoever
+    // watches it): the version is read and upgraded under one write lock (BEGIN IMMEDIATE,
+    // others wait through the busy timeout), so exactly one of them migrates, and the whole
+    // upgrade commits or none of it does.
+    retry_while_busy("BEGIN IMMEDIATE;");
+    try {
+        exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);");
+        const int version = schema_version();
+        if (version > kSchemaVersion)
+            throw std::runtime_error(file_.string() + ": made by a newer Vigil (store version " +
+                                     std::to_string(version) + ", this one knows " +
+                                     std::to_string(kSchemaVersion) + ")");
+        if (version < 1)
+            exec(std::string(kSchemaV1) + "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '1');");
+        if (version < 2)
+            exec(std::string(kMigrationV2) + "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '2');");
+        exec("COMMIT;");
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK;", nullptr, nullptr, nullptr);
+        throw;
+    }
 }
 
 }  // namespace vigil::engine::project

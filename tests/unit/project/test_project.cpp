@@ -2,7 +2,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <atomic>
 #include <random>
+#include <thread>
+#include <vector>
 
 #include "vigil/engine/project/project.hpp"
 
@@ -75,4 +78,29 @@ TEST_CASE("a store from a newer Vigil is refused, not downgraded") {
     }
     CHECK_THROWS_WITH(Store(dir / "vigil.db"), Catch::Contains("newer Vigil"));
     fs::remove_all(dir);
+}
+
+TEST_CASE("many openers of a new store at once: one migrates, all succeed") {
+    // A benchmark creating its store while another process (a test, the extension) opens it
+    // must not race the schema upgrade ("duplicate column name").
+    for (int round = 0; round < 20; ++round) {
+        fs::path dir = fresh_dir();
+        fs::create_directories(dir);
+        std::vector<std::thread> openers;
+        std::atomic<int> ok{0};
+        std::vector<std::string> errors(6);
+        for (int i = 0; i < 6; ++i)
+            openers.emplace_back([&, i] {
+                try {
+                    Store st(dir / "vigil.db");
+                    if (st.schema_version() == Store::kSchemaVersion) ++ok;
+                } catch (const std::exception& e) {
+                    errors[size_t(i)] = e.what();
+                }
+            });
+        for (auto& t : openers) t.join();
+        for (const auto& e : errors) CHECK(e == "");
+        CHECK(ok == 6);
+        fs::remove_all(dir);
+    }
 }

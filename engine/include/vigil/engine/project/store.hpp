@@ -27,7 +27,10 @@ public:
     void exec(const std::string& sql) const;
 
 private:
+    static constexpr int kBusyTimeoutMs = 5000;
     void migrate();
+    // Runs `sql`, retrying while another connection holds the lock (up to kBusyTimeoutMs).
+    void retry_while_busy(const char* sql) const;
     std::filesystem::path file_;
     sqlite3* db_ = nullptr;
 };
