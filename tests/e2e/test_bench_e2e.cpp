@@ -47,8 +47,14 @@ struct Workspace {
         vigil::engine::project::Store store(dir / project / ".vigil" / "vigil.db");
         return vigil::engine::project::BenchmarkStore(store).find(id)->state;
     }
+    // Polls the store until the benchmark has checkpointed n candidates. The bound is a
+    // safety net against a benchmark that died early (the test then fails instead of hanging),
+    // not a claim about speed: even a sanitizer build gets there in a few seconds.
     void wait_for_candidates(const std::string& project, size_t n) const {
-        while (stored_candidates(project) < n) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        for (int polls = 0; stored_candidates(project) < n; ++polls) {
+            if (polls == 6000) FAIL("the benchmark in " << project << " never checkpointed " << n << " candidates");
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
     }
 };
 
