@@ -45,13 +45,13 @@ const std::vector<OptionSpec> kOptions = {
 double pct(double x) { return 100.0 * x; }
 
 void print_summary(const nlohmann::json& r) {
-    std::printf("benchmark %lld %s in %.1f s (%u jobs, %.1f candidates/s)\n", r["benchmark"].get<long long>(),
+    std::printf("benchmark %lld %s in %.1f s (%u jobs, %.1f evaluations/s)\n", r["benchmark"].get<long long>(),
                 r["state"].get<std::string>().c_str(), r["elapsed_s"].get<double>(), r["jobs"].get<unsigned>(),
                 r["candidates_per_s"].get<double>());
     const auto& c = r["counts"];
-    std::printf("space: %zu candidates, %zu over the RAM limit, %zu benchmarked, %zu evaluations\n",
-                c["space"].get<size_t>(), c["filtered_by_ram"].get<size_t>(), c["candidates"].get<size_t>(),
-                c["evaluated"].get<size_t>());
+    std::printf("space: %zu candidates, %zu over the RAM limit, %zu over the flash limit, %zu benchmarked, %zu evaluations\n",
+                c["space"].get<size_t>(), c["filtered_by_ram"].get<size_t>(), c.value("filtered_by_flash", size_t{0}),
+                c["candidates"].get<size_t>(), c["evaluated"].get<size_t>());
     for (const auto& s : c["stages"])
         std::printf("  stage %u: %zu/%zu candidates with %u split(s)\n", s["stage"].get<unsigned>(),
                     s["evaluated"].get<size_t>(), s["planned"].get<size_t>(), s["splits"].get<unsigned>());

@@ -69,6 +69,7 @@ BenchmarkOutcome execute(project::Project& project, int64_t id, const LoadedInpu
     space_options.length = uint16_t(first->length);
     space_options.sampling_rate_hz = settings.sampling_rate_hz;
     space_options.max_ram_bytes = size_t(settings.max_ram_kb * 1024.0);
+    if (settings.max_flash_kb) space_options.max_flash_bytes = size_t(*settings.max_flash_kb * 1024.0);
     space_options.core = flash_core(settings.core);
     space_options.min_learn = uint16_t(std::min<uint32_t>(kPreferredMinLearn, learn_signals));
     space_options.seed = uint32_t(search.seed);
@@ -99,6 +100,7 @@ BenchmarkOutcome execute(project::Project& project, int64_t id, const LoadedInpu
     r.top = search.top;
     r.space_generated = space.generated;
     r.space_filtered_by_ram = space.filtered_by_ram + over_ram;
+    r.space_filtered_by_flash = space.filtered_by_flash;
     r.space_candidates = space.candidates.size();
     r.elapsed_s = driver.elapsed_s();
     r.evaluated_this_session = driver.evaluated_this_session();

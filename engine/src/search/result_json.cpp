@@ -58,6 +58,7 @@ nlohmann::json build_result(const SearchDriver& driver, const sel::Evaluator& ev
                           {"evaluated", per_stage.at(s.index)}});
     out["counts"] = {{"space", r.space_generated},
                      {"filtered_by_ram", r.space_filtered_by_ram},
+                     {"filtered_by_flash", r.space_filtered_by_flash},
                      {"candidates", driver.candidates().size()},
                      {"evaluated", driver.evaluated()},
                      {"evaluated_this_session", r.evaluated_this_session},

@@ -19,7 +19,7 @@ struct ResultInputs {
     uint64_t seed = 0;
     unsigned jobs = 1;
     size_t top = 20;
-    size_t space_generated = 0, space_filtered_by_ram = 0, space_candidates = 0;
+    size_t space_generated = 0, space_filtered_by_ram = 0, space_filtered_by_flash = 0, space_candidates = 0;
     double elapsed_s = 0;
     size_t evaluated_this_session = 0;
     selection::Core core = selection::Core::m4;

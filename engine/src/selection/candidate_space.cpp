@@ -157,6 +157,10 @@ CandidateSpace build_candidate_space(const SpaceOptions& o) {
                                 ++space.filtered_by_ram;
                                 continue;
                             }
+                            if (o.max_flash_bytes && c.footprint.flash_bytes > *o.max_flash_bytes) {
+                                ++space.filtered_by_flash;
+                                continue;
+                            }
                             c.recipe = r;
                             c.key = recipe_key(r);
                             c.group = static_cast<uint32_t>(space.groups.size());

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
+#include <vector>
 
 #include "vigil/engine/selection/candidate_space.hpp"
 #include "vigil_core.h"
@@ -73,6 +75,24 @@ TEST_CASE("candidate space: the RAM filter drops exactly the candidates over the
         REQUIRE(c.footprint.ram_bytes <= small.max_ram_bytes);
         REQUIRE(c.footprint.ram_bytes == vigil_model_state_size(&c.recipe));
     }
+}
+
+TEST_CASE("candidate space: the optional flash budget drops exactly the candidates over it", "[space]") {
+    SpaceOptions open;
+    const auto all = build_candidate_space(open);
+    CHECK(all.filtered_by_flash == 0);
+    std::vector<uint32_t> flash;
+    for (const auto& c : all.candidates) flash.push_back(c.footprint.flash_bytes);
+    std::sort(flash.begin(), flash.end());
+    SpaceOptions tight = open;
+    tight.max_flash_bytes = flash[flash.size() / 2];  // about half the space fits
+    const auto kept = build_candidate_space(tight);
+    size_t over = 0;
+    for (const auto& c : all.candidates) over += c.footprint.flash_bytes > *tight.max_flash_bytes ? 1 : 0;
+    CHECK(over > 0);
+    CHECK(kept.filtered_by_flash == over);
+    CHECK(kept.candidates.size() + over == all.candidates.size());
+    for (const auto& c : kept.candidates) REQUIRE(c.footprint.flash_bytes <= *tight.max_flash_bytes);
 }
 
 TEST_CASE("candidate space: bad options name the option", "[space]") {

@@ -25,6 +25,7 @@ struct SpaceOptions {
     std::optional<double> sampling_rate_hz;  // when known with min_bandwidth_hz: limits decimation
     double min_bandwidth_hz = 0.0;           // keep decimation d only if rate / (2 d) >= this
     size_t max_ram_bytes = 64 * 1024;        // candidates whose state exceeds this are dropped
+    std::optional<size_t> max_flash_bytes;   // and, when set, those whose flash exceeds this
     Core core = Core::m4;                    // for the flash figures
     uint16_t min_learn = 16;                 // every candidate's min_learn (learning curve refines it)
     uint32_t seed = 1;                       // recipe seed of randomised families
@@ -53,6 +54,7 @@ struct CandidateSpace {
     std::vector<Candidate> candidates;
     size_t generated = 0;          // valid recipes produced before the RAM filter
     size_t filtered_by_ram = 0;    // of those, dropped because ram_bytes > max_ram_bytes
+    size_t filtered_by_flash = 0;  // of the rest, dropped because flash_bytes > max_flash_bytes
 };
 
 // Throws std::invalid_argument (naming the option) for an unusable shape or limit.
