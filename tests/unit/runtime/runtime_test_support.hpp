@@ -14,7 +14,8 @@
 namespace rt {
 
 // The design target: 3 axes x 256 samples, 8 log bands, Hann, log, standardised, Gaussian.
-inline vigil_recipe bands_recipe() {
+// constexpr, so a test can bake it as a library's const recipe (test_facade.cpp).
+constexpr vigil_recipe bands_recipe() {
     vigil_recipe r{};
     r.version = VIGIL_RECIPE_VERSION;
     r.axes = 3;

@@ -12,25 +12,9 @@
 #include "vigil_baked.h"
 
 namespace {
-constexpr vigil_recipe make_recipe() {
-    vigil_recipe r{};
-    r.version = VIGIL_RECIPE_VERSION;
-    r.axes = 3;
-    r.length = 256;
-    r.min_learn = 20;
-    r.seed = 1;
-    r.detrend = VIGIL_DETREND_MEAN;
-    r.decimation = 1;
-    r.window = VIGIL_WINDOW_HANN;
-    r.features = VIGIL_FEAT_BANDS_LOG;
-    r.log_magnitude = 1;
-    r.bands = 8;
-    r.standardize = 1;
-    r.model.family = VIGIL_FAMILY_GAUSSIAN;
-    r.model.f[0] = 0.01f;
-    return r;
-}
-} // namespace
+// The design-target recipe of the core tests, baked as a compiled library would bake it.
+constexpr vigil_recipe make_recipe() { return rt::bands_recipe(); }
+}  // namespace
 
 // The generated symbols (state size: the design-target recipe, checked below).
 #define TEST_BAKED_STATE_WORDS 256
