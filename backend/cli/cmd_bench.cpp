@@ -16,7 +16,8 @@
 #include "vigil/engine/dataset/report_text.hpp"
 #include "vigil/engine/project/benchmark_store.hpp"
 #include "vigil/engine/project/project.hpp"
-#include "vigil/engine/search/benchmark.hpp"
+#include "vigil/engine/search/benchmark_plan.hpp"
+#include "vigil/engine/util/located_error.hpp"
 
 namespace vigil::cli {
 
@@ -107,31 +108,25 @@ int cmd_bench(const std::vector<std::string>& argv) {
     const bool existed = is_project(dir);
     if (resume && !existed) throw std::runtime_error(dir.string() + " is not a Vigil project: nothing to resume");
 
-    search::SearchSettings settings;
-    std::vector<search::InputGroup> files;
-    for (size_t g = 0; g < regular.size(); ++g) files.push_back({regular[g], abnormal[g]});
-
     std::optional<proj::Project> project;
     if (existed) project.emplace(proj::Project::open(dir));
-    if (resume) {
-        const auto row = proj::BenchmarkStore(project->store()).find(*resume);
-        if (!row) throw std::runtime_error("no benchmark " + std::to_string(*resume) + " in " + dir.string());
-        settings = search::search_settings_from(row->settings);
-        if (files.empty()) files = search::groups_of(row->inputs);
-    }
-    if (auto seed = args.integer("--seed", 0, INT64_MAX)) settings.seed = uint64_t(*seed);
-    if (auto limit = args.integer("--space-limit", 1, INT64_MAX)) settings.space_limit = size_t(*limit);
-    if (auto splits = args.integer("--max-splits", 1, 1000)) settings.schedule.max_splits = uint32_t(*splits);
-
+    search::BenchmarkRequest request;
+    for (size_t g = 0; g < regular.size(); ++g) request.files.push_back({regular[g], abnormal[g]});
+    request.resume = resume;
+    if (auto seed = args.integer("--seed", 0, INT64_MAX)) request.seed = uint64_t(*seed);
+    if (auto limit = args.integer("--space-limit", 1, INT64_MAX)) request.space_limit = size_t(*limit);
+    if (auto splits = args.integer("--max-splits", 1, 1000)) request.max_splits = uint32_t(*splits);
     const size_t axes = axes_option ? size_t(*axes_option) : project->settings().axes;
-    if (project && project->settings().axes != axes)
-        throw std::runtime_error("--axes " + std::to_string(axes) + " does not match the project's settings: " +
-                                 (dir / "vigil.json").string() + " has sensor.axes = " +
-                                 std::to_string(project->settings().axes));
 
     // Every file is checked before anything starts: a blocking error changes nothing.
-    const std::optional<double> rate = project ? project->settings().sampling_rate_hz : std::nullopt;
-    const search::LoadedInputs inputs = search::load_inputs(files, axes, rate);
+    search::BenchmarkPlan plan;
+    try {
+        plan = search::plan_benchmark(project ? &*project : nullptr, request, axes);
+    } catch (const vigil::engine::util::ParameterError& e) {
+        if (e.parameter == "axes") throw std::runtime_error("--" + std::string(e.what()));
+        throw std::runtime_error(e.what());
+    }
+    const search::LoadedInputs& inputs = plan.inputs;
     if (inputs.blocking) {
         std::cerr << vigil::engine::dataset::report_to_text(inputs.reports[*inputs.blocking], false);
         return 2;
@@ -162,9 +157,7 @@ int cmd_bench(const std::vector<std::string>& argv) {
     action.sa_handler = on_sigint;
     sigaction(SIGINT, &action, nullptr);
 
-    const search::BenchmarkOutcome outcome =
-        resume ? search::resume_benchmark(*project, *resume, inputs, settings, control)
-               : search::run_benchmark(*project, inputs, settings, control);
+    const search::BenchmarkOutcome outcome = search::run_plan(*project, plan, control);
     signal(SIGINT, SIG_DFL);
     if (json) std::cout << outcome.result.dump(2) << "\n";
     else print_summary(outcome.result);

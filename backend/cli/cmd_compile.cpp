@@ -12,14 +12,11 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/project_dir.hpp"
-#include "vigil/engine/packaging/library_build.hpp"
-#include "vigil/engine/packaging/library_store.hpp"
+#include "vigil/engine/packaging/project_compile.hpp"
+#include "vigil/engine/util/located_error.hpp"
 #include "vigil/engine/packaging/target.hpp"
-#include "vigil/engine/packaging/toolchain.hpp"
-#include "vigil/engine/project/benchmark_store.hpp"
 #include "vigil/engine/project/project.hpp"
 #include "vigil/engine/selection/recipe_json.hpp"
-#include "vigil/engine/util/atomic_file.hpp"
 
 namespace vigil::cli {
 
@@ -48,20 +45,6 @@ vigil_recipe recipe_from_file(const Args& args, const std::string& path) {
     }
 }
 
-// The bundled emulator: VIGIL_EMULATOR, else next to this program (build tree:
-// backend/emulator/vigil-emulator; installed: vigil-emulator beside vigil).
-fs::path find_emulator() {
-    if (const char* env = std::getenv("VIGIL_EMULATOR"); env && *env) return env;
-    std::error_code ec;
-    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        for (const fs::path& p : {self.parent_path() / "emulator" / "vigil-emulator", self.parent_path() / "vigil-emulator"})
-            if (fs::exists(p)) return p;
-    }
-    throw std::runtime_error("the host emulator vigil-emulator was not found next to " + self.string() +
-                             " (build the vigil_emulator target, or set VIGIL_EMULATOR)");
-}
-
 }  // namespace
 
 int cmd_compile(const std::vector<std::string>& argv) {
@@ -87,63 +70,25 @@ int cmd_compile(const std::vector<std::string>& argv) {
     if (sources > 1) args.fail("give at most one of --benchmark ID, --library ID or --recipe FILE.json");
 
     auto project = proj::Project::open(project_dir(args.value("--project")));
-    pkg::LibraryStore libraries(project);
+    pkg::ProjectCompileRequest request;
+    if (auto file = args.value("--recipe")) request.recipe = recipe_from_file(args, *file);
+    request.benchmark = args.integer("--benchmark", 1, INT64_MAX);
+    request.library = args.integer("--library", 1, INT64_MAX);
+    request.core = args.value("--core");
+    request.float_abi = args.value("--float-abi");
+    if (auto out = args.value("--out")) request.out = *out;
 
-    pkg::CompileRequest request;
-    std::optional<std::string> core_text = args.value("--core");
-    std::optional<std::string> abi_text = args.value("--float-abi");
-    if (auto file = args.value("--recipe")) {
-        request.recipe = recipe_from_file(args, *file);
-    } else if (args.value("--library")) {
-        const int64_t id = *args.integer("--library", 1, INT64_MAX);
-        auto row = libraries.find(id);
-        if (!row) args.fail("--library: no library " + std::to_string(id) + " in " + project.root().string() + " (see vigil libraries)");
-        if (row->recipe.size() != VIGIL_RECIPE_ENCODED_SIZE || vigil_recipe_decode(row->recipe.data(), &request.recipe) != VIGIL_OK)
-            throw std::runtime_error("library " + std::to_string(id) + ": its stored recipe is corrupted");
-        request.origin.benchmark_id = row->benchmark_id;
-        request.origin.indicators = row->metadata.value("indicators", nlohmann::json(nullptr));
-        // Same core and ABI as before unless asked otherwise.
-        if (!core_text) {
-            core_text = row->core;
-            if (!abi_text) abi_text = row->float_abi;
-        }
-    } else {
-        // --benchmark ID, or by default the project's latest benchmark with a best library.
-        proj::BenchmarkStore benchmarks(project.store());
-        std::optional<int64_t> id = args.integer("--benchmark", 1, INT64_MAX);
-        if (!id) id = benchmarks.latest_with_best();
-        if (!id)
-            throw std::runtime_error(project.root().string() +
-                                     " has no benchmark with a best library (run `vigil bench`, or give --recipe FILE.json)");
-        const auto row = benchmarks.find(*id);
-        if (!row) args.fail("--benchmark: no benchmark " + std::to_string(*id) + " in " + project.root().string());
-        if (!row->result || !row->result->contains("best") || (*row->result)["best"].is_null())
-            throw std::runtime_error("benchmark " + std::to_string(*id) + " has no best library (state " + row->state + ")");
-        const auto& best = (*row->result)["best"];
-        request.recipe = sel::recipe_from_json(best.at("recipe"));
-        request.origin.benchmark_id = *id;
-        request.origin.indicators = best.value("indicators", nlohmann::json(nullptr));
-    }
-
-    const std::string core = core_text.value_or(std::string(proj::to_string(project.settings().core)));
+    pkg::ProjectCompileResult compiled;
     try {
-        request.target = abi_text ? pkg::resolve_target(core, *abi_text) : pkg::resolve_target(core);
+        compiled = pkg::compile_for_project(project, request);
     } catch (const pkg::TargetError& e) {
         args.fail(std::string(e.parameter == "core" ? "--core: " : "--float-abi: ") + e.what());
+    } catch (const vigil::engine::util::ParameterError& e) {
+        args.fail("--" + e.parameter + ": " + e.what());
     }
-    // Checked before compiling, so a bad --out cannot fail after the library was archived.
-    if (auto out = args.value("--out")) {
-        const fs::path parent = fs::absolute(*out).parent_path();
-        if (!fs::is_directory(parent)) args.fail("--out: folder " + parent.string() + " does not exist");
-        if (fs::is_directory(*out)) args.fail("--out: " + *out + " is a folder; give the zip's file name");
-    }
-    request.emulator = find_emulator();
-    request.scratch_dir = project.data_dir();
-
-    const pkg::CompiledLibrary lib = pkg::compile_library(request);
-    const fs::path out = args.value("--out").value_or((project.root() / (lib.name + ".zip")).string());
-    const pkg::LibraryRecord record = libraries.archive(lib);
-    vigil::engine::util::write_file_atomically(out, lib.zip);
+    const pkg::CompiledLibrary& lib = compiled.library;
+    const pkg::LibraryRecord& record = compiled.record;
+    const fs::path& out = compiled.out;
 
     if (args.flag("--json")) {
         nlohmann::json j = {{"id", record.id}, {"library", lib.id}, {"zip", out.string()}, {"archive", record.archive_path},

@@ -11,18 +11,18 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/project_dir.hpp"
-#include "vigil/engine/dataset/loader.hpp"
-#include "vigil/engine/project/benchmark_store.hpp"
+#include "vigil/engine/emulation/emulator_session.hpp"
 #include "vigil/engine/project/project.hpp"
+#include "vigil/engine/search/best_library.hpp"
 #include "vigil/engine/selection/recipe_json.hpp"
 #include "vigil/engine/util/atomic_file.hpp"
-#include "vigil_core.h"
+#include "vigil/engine/util/located_error.hpp"
 
 namespace vigil::cli {
 
 namespace sel = vigil::engine::selection;
 namespace proj = vigil::engine::project;
-namespace ds = vigil::engine::dataset;
+namespace emu = vigil::engine::emulation;
 
 namespace {
 
@@ -64,44 +64,9 @@ std::pair<vigil_recipe, std::string> choose_recipe(const Args& args) {
         if (!r) args.fail("--candidate: '" + *key + "' is not a candidate key (96 hex digits of a valid recipe)");
         return {*r, "candidate " + *key};
     }
-    const auto dir = project_dir(args.value("--project"));
-    auto project = proj::Project::open(dir);
-    proj::BenchmarkStore store(project.store());
-    std::optional<int64_t> id = args.integer("--benchmark", 1, INT64_MAX);
-    if (!id) id = store.latest_with_best();
-    if (!id) throw std::runtime_error(dir.string() + " has no finished benchmark (run 'vigil bench', or give --recipe)");
-    const auto row = store.find(*id);
-    if (!row) throw std::runtime_error("no benchmark " + std::to_string(*id) + " in " + dir.string());
-    if (!row->result || (*row->result)["best"].is_null())
-        throw std::runtime_error("benchmark " + std::to_string(*id) + " has no best library (state " + row->state + ")");
-    return {sel::recipe_from_json((*row->result)["best"]["recipe"]), "benchmark " + std::to_string(*id)};
-}
-
-// The loader only, not the dataset checks: a handful of signals is a fine thing to emulate
-// (the checks' minimum count is about benchmarking), but a malformed file is still refused.
-ds::Dataset load_signals(const std::string& path, const vigil_recipe& recipe) {
-    ds::LoadResult report = ds::load_signal_file(path, recipe.axes, /*min_signals=*/1);
-    if (report.error) {
-        const auto& e = *report.error;
-        throw std::runtime_error(e.file + ":" + std::to_string(e.line) + ":" + std::to_string(e.column) +
-                                 ": error: " + e.message + (e.hint.empty() ? "" : " (" + e.hint + ")"));
-    }
-    if (report.dataset.length != recipe.length)
-        throw std::runtime_error(path + ": signals of " + std::to_string(report.dataset.length) +
-                                 " samples per axis, the library expects " + std::to_string(recipe.length));
-    return std::move(report.dataset);
-}
-
-std::string status_text(vigil_status s) {
-    switch (s) {
-        case VIGIL_OK: return "ok";
-        case VIGIL_NOT_INITIALIZED: return "not initialized";
-        case VIGIL_LEARNING_IN_PROGRESS: return "learning in progress";
-        case VIGIL_LEARNING_DONE: return "learning done";
-        case VIGIL_BAD_ARGUMENT: return "bad argument";
-        case VIGIL_BAD_KNOWLEDGE: return "bad knowledge";
-    }
-    return "unknown status";
+    auto project = proj::Project::open(project_dir(args.value("--project")));
+    const auto best = vigil::engine::search::best_library(project, args.integer("--benchmark", 1, INT64_MAX));
+    return {best.recipe, "benchmark " + std::to_string(best.benchmark)};
 }
 
 }  // namespace
@@ -118,59 +83,36 @@ int cmd_emulate(const std::vector<std::string>& argv) {
     const auto sensitivity = args.number("--sensitivity", 0, 1e6);
     const auto [recipe, source] = choose_recipe(args);
 
-    // One state block, 8-byte aligned as the core requires.
-    std::vector<uint64_t> state((vigil_model_state_size(&recipe) + 7) / 8);
-    if (vigil_model_init(state.data(), state.size() * 8, &recipe) != VIGIL_OK)
-        throw std::runtime_error(source + ": the runtime refused the recipe");
+    emu::EmulatorSession session(recipe);
 
     nlohmann::json out = {{"recipe_source", source}, {"key", sel::recipe_key(recipe)}, {"min_learn", recipe.min_learn}};
     if (auto file = args.value("--load-knowledge")) {
-        const std::string blob = read_all(*file);
-        const vigil_status s = vigil_model_knowledge_load(state.data(), blob.data(), blob.size());
-        if (s != VIGIL_OK)
-            throw std::runtime_error(*file + ": not knowledge of this library (" + status_text(s) + ")");
+        session.load_knowledge(read_all(*file), *file);
         out["loaded_knowledge"] = *file;
     }
-    if (sensitivity && vigil_model_set_sensitivity(state.data(), float(*sensitivity)) != VIGIL_OK)
-        args.fail("--sensitivity " + std::to_string(*sensitivity) + " is refused by the runtime");
-    out["sensitivity"] = vigil_model_get_sensitivity(state.data());
+    if (sensitivity) {
+        try {
+            session.set_sensitivity(*sensitivity);
+        } catch (const vigil::engine::util::ParameterError& e) {
+            args.fail(std::string("--sensitivity: ") + e.what());
+        }
+    }
+    out["sensitivity"] = session.sensitivity();
 
     nlohmann::json learned = nlohmann::json::array();
-    for (const auto& file : args.values("--learn")) {
-        const ds::Dataset data = load_signals(file, recipe);
-        for (size_t i = 0; i < data.signals; ++i) {
-            const vigil_status s = vigil_model_learn(state.data(), data.row(i).data());
-            if (s != VIGIL_LEARNING_IN_PROGRESS && s != VIGIL_LEARNING_DONE)
-                throw std::runtime_error(file + ":" + std::to_string(data.source_lines[i]) + ": learn refused (" +
-                                         status_text(s) + ")");
-        }
-        learned.push_back({{"file", file}, {"signals", data.signals}});
-    }
+    for (const auto& file : args.values("--learn"))
+        learned.push_back({{"file", file}, {"signals", session.learn(emu::load_signals(file, recipe), file)}});
     out["learned"] = std::move(learned);
-    out["learn_count"] = vigil_model_learn_count(state.data());
+    out["learn_count"] = session.learn_count();
 
     nlohmann::json detected = nlohmann::json::array();
     size_t nominal = 0, anomalies = 0;
     for (const auto& file : args.values("--detect")) {
-        const ds::Dataset data = load_signals(file, recipe);
         nlohmann::json signals = nlohmann::json::array();
-        for (size_t i = 0; i < data.signals; ++i) {
-            uint8_t similarity = 0;
-            float exact = 0;
-            vigil_status s = vigil_model_detect(state.data(), data.row(i).data(), &similarity);
-            if (s == VIGIL_OK) s = vigil_model_similarity(state.data(), data.row(i).data(), &exact);
-            if (s == VIGIL_NOT_INITIALIZED)
-                throw std::runtime_error("detect needs " + std::to_string(recipe.min_learn) +
-                                         " learn calls first, the library has " +
-                                         std::to_string(vigil_model_learn_count(state.data())) +
-                                         " (add --learn FILE or --load-knowledge FILE)");
-            if (s != VIGIL_OK)
-                throw std::runtime_error(file + ":" + std::to_string(data.source_lines[i]) + ": detect refused (" +
-                                         status_text(s) + ")");
-            const bool anomaly = similarity < VIGIL_SIMILARITY_THRESHOLD;
-            (anomaly ? anomalies : nominal)++;
-            signals.push_back({{"line", data.source_lines[i]}, {"similarity", similarity}, {"exact", exact},
-                               {"status", anomaly ? "anomaly" : "nominal"}});
+        for (const auto& d : session.detect(emu::load_signals(file, recipe), file)) {
+            (d.anomaly ? anomalies : nominal)++;
+            signals.push_back({{"line", d.line}, {"similarity", d.similarity}, {"exact", d.exact},
+                               {"status", d.anomaly ? "anomaly" : "nominal"}});
         }
         detected.push_back({{"file", file}, {"signals", std::move(signals)}});
     }
@@ -179,10 +121,7 @@ int cmd_emulate(const std::vector<std::string>& argv) {
     out["anomalies"] = anomalies;
 
     if (auto file = args.value("--save-knowledge")) {
-        std::string blob(vigil_model_knowledge_size(state.data()), '\0');
-        const vigil_status s = vigil_model_knowledge_save(state.data(), blob.data(), blob.size());
-        if (s != VIGIL_OK) throw std::runtime_error("cannot save the knowledge: " + status_text(s));
-        vigil::engine::util::write_file_atomically(*file, blob);
+        vigil::engine::util::write_file_atomically(*file, session.save_knowledge());
         out["saved_knowledge"] = *file;
     }
 

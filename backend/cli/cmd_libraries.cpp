@@ -29,16 +29,8 @@ int cmd_libraries(const std::vector<std::string>& argv) {
 
     if (args.flag("--json")) {
         nlohmann::json list = nlohmann::json::array();
-        for (const auto& r : rows)
-            list.push_back({{"id", r.id},
-                            {"library", r.library()},
-                            {"created_at", r.created_at},
-                            {"core", r.core},
-                            {"float_abi", r.float_abi},
-                            {"benchmark", r.benchmark_id ? nlohmann::json(*r.benchmark_id) : nlohmann::json(nullptr)},
-                            {"recipe_id", r.recipe_id()},
-                            {"path", (project.root() / r.archive_path).string()},
-                            {"sha256", r.sha256}});
+        pkg::LibraryStore store(project);
+        for (const auto& r : rows) list.push_back(store.to_json(r));
         std::printf("%s\n", list.dump(2).c_str());
         return 0;
     }

@@ -86,7 +86,7 @@ std::string object_name(const std::string& c_file) {
 // Compiles every .c file and archives them into `archive` (deterministic: relative paths in a
 // build folder whose absolute path is mapped away, `ar` mode D, members in sorted order).
 void build_archive(const Toolchain& tc, const Target& target, const SourceTree& tree, const fs::path& dir,
-                   const std::string& archive, unsigned jobs) {
+                   const std::string& archive, unsigned jobs, util::CancelFlag cancel) {
     for (const auto& [name, content] : tree.files) write_file(dir / name, content);
     fs::create_directories(dir / "obj");
     std::vector<std::string> flags = compile_flags(target);
@@ -98,7 +98,7 @@ void build_archive(const Toolchain& tc, const Target& target, const SourceTree& 
         cmd.insert(cmd.end(), {"-Isource/include", "-Isource/src", "-c", c, "-o", object_name(c)});
         commands.push_back(std::move(cmd));
     }
-    auto results = run_commands(commands, dir, jobs);
+    auto results = run_commands(commands, dir, jobs, cancel);
     for (size_t i = 0; i < results.size(); ++i) require_success(results[i], commands[i]);
     fs::remove(dir / archive);
     std::vector<std::string> ar{tc.ar.string(), "rcsD", archive};
@@ -209,12 +209,13 @@ CompiledLibrary compile_library(const CompileRequest& req) {
 
     // Pass 1 measures the flash the library costs; pass 2 bakes that figure into vigil_info
     // (a 32-bit constant: the size cannot change by writing it).
-    build_archive(tc, req.target, runtime_tree(recipe, 0), dir, archive, req.parallel_jobs);
+    build_archive(tc, req.target, runtime_tree(recipe, 0), dir, archive, req.parallel_jobs, req.cancel);
     const uint64_t full = linked_flash(tc, req.target, dir, archive, false);
     const uint64_t empty = linked_flash(tc, req.target, dir, archive, true);
     const uint32_t flash_bytes = static_cast<uint32_t>(full - std::min(full, empty));
     const SourceTree tree = runtime_tree(recipe, flash_bytes);
-    build_archive(tc, req.target, tree, dir, archive, req.parallel_jobs);
+    util::throw_if_cancelled(req.cancel);
+    build_archive(tc, req.target, tree, dir, archive, req.parallel_jobs, req.cancel);
     const nlohmann::json abi = abi_summary(abi_attributes(tc, dir, object_name(std::string("source/") + kBakedSourceName)));
 
     const size_t state_bytes = vigil_model_state_size(&recipe);

@@ -130,4 +130,38 @@ std::optional<LibraryRecord> LibraryStore::find(int64_t id) const {
     return std::nullopt;
 }
 
+bool LibraryStore::remove(int64_t id) {
+    const auto record = find(id);
+    if (!record) return false;
+    sqlite3* db = project_.store().handle();
+    {
+        Statement st(db, "DELETE FROM libraries WHERE id = ?");
+        sqlite3_bind_int64(st.get(), 1, id);
+        if (sqlite3_step(st.get()) != SQLITE_DONE) st.fail();
+    }
+    Statement others(db, "SELECT COUNT(*) FROM libraries WHERE archive_path = ?");
+    sqlite3_bind_text(others.get(), 1, record->archive_path.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(others.get()) != SQLITE_ROW) others.fail();
+    if (sqlite3_column_int64(others.get(), 0) == 0) {
+        std::error_code ec;  // an already missing file is fine: the row was what listed it
+        fs::remove(project_.root() / record->archive_path, ec);
+    }
+    return true;
+}
+
+nlohmann::json LibraryStore::to_json(const LibraryRecord& r) const {
+    return {{"id", r.id},
+            {"library", r.library()},
+            {"created_at", r.created_at},
+            {"core", r.core},
+            {"float_abi", r.float_abi},
+            {"benchmark", r.benchmark_id ? nlohmann::json(*r.benchmark_id) : nlohmann::json(nullptr)},
+            {"recipe_id", r.recipe_id()},
+            {"recipe_summary", r.metadata.value("recipe_summary", "")},
+            {"ram_bytes", r.metadata.value("ram_bytes", nlohmann::json(nullptr))},
+            {"flash_bytes", r.metadata.value("flash_bytes", nlohmann::json(nullptr))},
+            {"path", (project_.root() / r.archive_path).string()},
+            {"sha256", r.sha256}};
+}
+
 }  // namespace vigil::engine::packaging

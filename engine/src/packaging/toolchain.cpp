@@ -96,7 +96,7 @@ CommandResult run_command(const std::vector<std::string>& argv, const std::files
 }
 
 std::vector<CommandResult> run_commands(const std::vector<std::vector<std::string>>& commands,
-                                        const std::filesystem::path& cwd, unsigned parallel) {
+                                        const std::filesystem::path& cwd, unsigned parallel, util::CancelFlag cancel) {
     // Why not one thread per command: compiles are CPU-bound and the machine is shared; a
     // small fixed window of children is all the parallelism that helps. Each child's pipes
     // are drained completely before the next is reaped, which is fine for compiler output
@@ -104,6 +104,7 @@ std::vector<CommandResult> run_commands(const std::vector<std::vector<std::strin
     std::vector<CommandResult> results(commands.size());
     if (parallel == 0) parallel = 1;
     for (size_t begin = 0; begin < commands.size(); begin += parallel) {
+        util::throw_if_cancelled(cancel);
         const size_t end = std::min(commands.size(), begin + parallel);
         std::vector<Child> running;
         try {

@@ -100,6 +100,40 @@ std::optional<BenchmarkRow> BenchmarkStore::find(int64_t id) const {
     return row;
 }
 
+std::vector<BenchmarkRow> BenchmarkStore::list() const {
+    Statement st(store_.handle(),
+                 "SELECT id, created_at, state, seed, inputs_json, settings_json, result_json FROM benchmarks ORDER BY id");
+    std::vector<BenchmarkRow> rows;
+    while (st.step()) {
+        BenchmarkRow row;
+        row.id = st.integer(0);
+        row.created_at = st.text(1);
+        row.state = st.text(2);
+        row.seed = uint64_t(st.integer(3));
+        row.inputs = nlohmann::json::parse(st.text(4));
+        row.settings = nlohmann::json::parse(st.text(5));
+        if (!st.null(6)) row.result = nlohmann::json::parse(st.text(6));
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+nlohmann::json benchmark_summary_json(const BenchmarkRow& row) {
+    nlohmann::json out = {{"id", row.id}, {"created_at", row.created_at}, {"state", row.state},
+                          {"seed", row.seed}, {"inputs", row.inputs}, {"best", nullptr}};
+    if (row.result) {
+        const auto& r = *row.result;
+        for (const char* key : {"elapsed_s", "candidates_per_s", "jobs", "counts"})
+            if (r.contains(key)) out[key] = r[key];
+        if (r.contains("best") && !r["best"].is_null())
+            out["best"] = {{"summary", r["best"].value("summary", "")}, {"key", r["best"].value("key", "")},
+                           {"indicators", r["best"].value("indicators", nlohmann::json(nullptr))}};
+        if (r.contains("learning_curve") && !r["learning_curve"].is_null())
+            out["recommended_min_learn"] = r["learning_curve"].value("recommended_min_learn", nlohmann::json(nullptr));
+    }
+    return out;
+}
+
 std::optional<int64_t> BenchmarkStore::latest_with_best() const {
     Statement st(store_.handle(),
                  "SELECT id FROM benchmarks WHERE state IN ('finished', 'stopped') AND result_json IS NOT NULL "

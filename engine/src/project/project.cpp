@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "vigil/engine/util/atomic_file.hpp"
+#include "vigil/engine/util/located_error.hpp"
 
 namespace vigil::engine::project {
 
@@ -43,10 +44,16 @@ Project Project::open(const fs::path& dir) {
         for (size_t i = 0; i + 1 < e.byte && i < s.size(); ++i) {
             if (s[i] == '\n') { ++line; col = 1; } else { ++col; }
         }
-        throw std::runtime_error(file.string() + ":" + std::to_string(line) + ":" + std::to_string(col) +
-                                 ": not valid JSON: " + e.what());
+        throw util::LocatedError(file.string(), line, col, std::string("not valid JSON: ") + e.what());
     }
     return Project(fs::absolute(dir), from_json(j, file.string()));
+}
+
+void Project::update(const Settings& settings) {
+    const fs::path file = root_ / kSettingsFile;
+    Settings checked = from_json(to_json(settings), file.string());
+    util::write_file_atomically(file, to_json(checked).dump(2) + "\n");
+    settings_ = std::move(checked);
 }
 
 }  // namespace vigil::engine::project

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "vigil/engine/packaging/target.hpp"
+#include "vigil/engine/util/cancel.hpp"
 #include "vigil_recipe.h"
 
 namespace vigil::engine::packaging {
@@ -36,6 +37,7 @@ struct CompileRequest {
     std::filesystem::path emulator;     // the generic host emulator executable to bundle
     std::filesystem::path scratch_dir;  // parent of the temporary build folder (default: system temp)
     unsigned parallel_jobs = 2;         // compiler processes at once
+    util::CancelFlag cancel = nullptr;  // polled between compiler runs (util::Cancelled)
 };
 
 struct CompiledLibrary {

@@ -44,6 +44,13 @@ public:
 
     std::vector<LibraryRecord> list() const;  // oldest first
     std::optional<LibraryRecord> find(int64_t id) const;
+    // Deletes the row, then its zip unless another row names the same file (same bytes). The
+    // row goes first: a crash in between leaves an unlisted file, never a row without its zip.
+    // false when there is no such library.
+    bool remove(int64_t id);
+
+    // How `vigil libraries --json` and the daemon's library/list show a record.
+    nlohmann::json to_json(const LibraryRecord& record) const;
 
 private:
     project::Project& project_;

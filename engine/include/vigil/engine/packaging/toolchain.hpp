@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "vigil/engine/util/cancel.hpp"
+
 namespace vigil::engine::packaging {
 
 // The toolchain is missing or broken. The message names the Debian packages to install.
@@ -25,8 +27,10 @@ struct CommandResult {
 CommandResult run_command(const std::vector<std::string>& argv, const std::filesystem::path& cwd);
 
 // Runs several commands, at most `parallel` at a time; returns results in the same order.
+// With a cancel flag, it is checked before each group of commands (util::Cancelled).
 std::vector<CommandResult> run_commands(const std::vector<std::vector<std::string>>& commands,
-                                        const std::filesystem::path& cwd, unsigned parallel);
+                                        const std::filesystem::path& cwd, unsigned parallel,
+                                        util::CancelFlag cancel = nullptr);
 
 // First match of `name` in PATH, if any.
 std::filesystem::path find_in_path(const std::string& name);

@@ -39,6 +39,10 @@ struct CandidateRecord {
     std::string stats_json;
 };
 
+// What a list of benchmarks shows of one: id, date, state, inputs, counts and the best
+// library's indicators (the full result is `benchmark/result` / `vigil bench --json`).
+nlohmann::json benchmark_summary_json(const BenchmarkRow& row);
+
 class BenchmarkStore {
 public:
     explicit BenchmarkStore(Store& store) : store_(store) {}
@@ -46,6 +50,8 @@ public:
     // A new benchmark in state 'running'; returns its id.
     int64_t create(uint64_t seed, const nlohmann::json& inputs, const nlohmann::json& settings);
     std::optional<BenchmarkRow> find(int64_t id) const;
+    // Every benchmark, oldest first (with results: a few kB each).
+    std::vector<BenchmarkRow> list() const;
     // The most recent benchmark that ended with a best library: finished, or stopped (by a
     // time limit or Ctrl-C) after evaluating something. The default for emulate and compile.
     std::optional<int64_t> latest_with_best() const;

@@ -24,6 +24,8 @@ public:
 
     const std::filesystem::path& root() const { return root_; }
     const Settings& settings() const { return settings_; }
+    // Validates and writes new settings to vigil.json atomically (SettingsError names the field).
+    void update(const Settings& settings);
     Store& store() { return *store_; }
     std::filesystem::path data_dir() const { return root_ / kDataDir; }
 
