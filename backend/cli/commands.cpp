@@ -11,6 +11,7 @@ const std::vector<Command>& commands() {
         {"libraries", "list the libraries compiled in a project, to download one again", cmd_libraries},
         {"bench", "search the candidate libraries for the best one on groups of signals (resumable)", cmd_bench},
         {"emulate", "run a library on the host: learn, detect, sensitivity, knowledge", cmd_emulate},
+        {"boards", "list the board catalog: cores, memory, OpenOCD probes, the QEMU machine of each", cmd_boards},
     };
     return table;
 }
