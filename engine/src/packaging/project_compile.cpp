@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "vigil/engine/packaging/toolchain.hpp"
 #include "vigil/engine/search/best_library.hpp"
 #include "vigil/engine/util/atomic_file.hpp"
 #include "vigil/engine/util/located_error.hpp"
@@ -19,7 +20,7 @@ fs::path find_emulator() {
         for (const fs::path& p : {self.parent_path() / "emulator" / "vigil-emulator", self.parent_path() / "vigil-emulator"})
             if (fs::exists(p)) return p;
     }
-    throw std::runtime_error("the host emulator vigil-emulator was not found next to " + self.string() +
+    throw ToolchainError("the host emulator vigil-emulator was not found next to " + self.string() +
                              " (build the vigil_emulator target, or set VIGIL_EMULATOR)");
 }
 

@@ -12,9 +12,6 @@
 namespace vigil::engine::selection {
 namespace {
 
-constexpr uint8_t kSpectralMask = VIGIL_FEAT_SPECTRUM | VIGIL_FEAT_BANDS_LINEAR | VIGIL_FEAT_BANDS_LOG;
-constexpr uint8_t kBandMask = VIGIL_FEAT_BANDS_LINEAR | VIGIL_FEAT_BANDS_LOG;
-
 // Feature configurations: which blocks, window, log magnitude and band count. A short list
 // chosen for coverage (level statistics, full spectrum, coarse and fine band energies, and
 // their combination with statistics) rather than the full cross product, which would mostly
