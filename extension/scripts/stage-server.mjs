@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Copies the daemon into server/vigild, where the packaged extension looks first (bootstrap.ts),
+// before `vsce package --target linux-x64` (rust-analyzer's dist.rs does the same).
+//
+//   node scripts/stage-server.mjs [PATH-TO-VIGILD]     (default: $VIGILD, else ../build/release/backend/vigild)
+
+import { execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const source = resolve(process.argv[2] ?? process.env.VIGILD ?? join(root, '..', 'build', 'release', 'backend', 'vigild'));
+if (!existsSync(source)) {
+    console.error(`stage-server: ${source} does not exist: build it first (cd .. && cmake --build build/release --target vigild), or give its path (or set VIGILD)`);
+    process.exit(1);
+}
+let version;
+try {
+    version = execFileSync(source, ['--version'], { encoding: 'utf8' }).trim();
+} catch (e) {
+    console.error(`stage-server: ${source} --version failed: ${e.message}`);
+    process.exit(1);
+}
+if (!/^vigild \d+\.\d+\.\d+/.test(version)) {
+    console.error(`stage-server: ${source} is not vigild (--version printed '${version}')`);
+    process.exit(1);
+}
+const target = join(root, 'server', 'vigild');
+mkdirSync(dirname(target), { recursive: true });
+copyFileSync(source, target);
+chmodSync(target, 0o755);
+console.error(`stage-server: ${version} -> server/vigild`);
