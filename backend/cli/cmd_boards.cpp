@@ -35,8 +35,11 @@ int cmd_boards(const std::vector<std::string>& argv) {
         return 0;
     }
     args.expect_positionals(0, 0, "");
-    const auto dir = args.value("--catalog") ? std::filesystem::path(*args.value("--catalog")) : boards::default_catalog_dir();
-    const auto catalog = boards::load_catalog(dir);
+    const auto catalog = args.value("--catalog") ? boards::load_catalog(*args.value("--catalog")) : boards::default_catalog();
+    const char* env = std::getenv("VIGIL_BOARDS_DIR");
+    const std::string source = args.value("--catalog") ? *args.value("--catalog")
+                               : env && *env           ? std::string(env)
+                                                       : std::string("the catalog built into vigil (probes/boards)");
 
     if (args.flag("--json")) {
         nlohmann::json list = nlohmann::json::array();
@@ -63,7 +66,7 @@ int cmd_boards(const std::vector<std::string>& argv) {
         }
         std::printf("%s\n", line.c_str());
     }
-    std::printf("\n%zu boards from %s (vigil boards --json for every field)\n", catalog.size(), dir.c_str());
+    std::printf("\n%zu boards from %s (vigil boards --json for every field)\n", catalog.size(), source.c_str());
     return 0;
 }
 

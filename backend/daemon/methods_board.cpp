@@ -12,7 +12,7 @@ void bind_board_methods(Server& server) {
     server.bind("board/list", Runs::on_worker, [](const Call& call) -> json {
         Params(call.params).done();
         json list = json::array();
-        for (const auto& b : boards::load_catalog(boards::default_catalog_dir())) list.push_back(boards::to_json(b));
+        for (const auto& b : boards::default_catalog()) list.push_back(boards::to_json(b));
         return {{"boards", std::move(list)}};
     });
 }

@@ -1,4 +1,5 @@
 #include "vigil/engine/boards/catalog.hpp"
+#include "vigil/engine/packaging/embedded_files.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -304,6 +305,25 @@ fs::path default_catalog_dir() {
                                  " (probes/boards in the source tree this vigil was built from) does not exist; "
                                  "set VIGIL_BOARDS_DIR to a folder of board files");
     return baked;
+}
+
+std::vector<Board> default_catalog() {
+    if (const char* env = std::getenv("VIGIL_BOARDS_DIR"); env && *env) return load_catalog(default_catalog_dir());
+    std::vector<Board> catalog;
+    for (const auto& f : packaging::embedded_files()) {
+        if (!f.name.starts_with("boards/")) continue;
+        const std::string name = "<embedded>/" + std::string(f.name);
+        nlohmann::json j;
+        try {
+            j = nlohmann::json::parse(f.content);
+        } catch (const nlohmann::json::parse_error& e) {
+            throw CatalogError(name, "(json)", std::string("not valid JSON: ") + e.what());
+        }
+        catalog.push_back(board_from_json(j, name));
+    }
+    if (catalog.empty()) throw std::logic_error("no board catalog embedded in this build");
+    std::sort(catalog.begin(), catalog.end(), [](const Board& a, const Board& b) { return a.id < b.id; });
+    return catalog;
 }
 
 std::optional<Board> find_board(const std::vector<Board>& catalog, std::string_view id) {

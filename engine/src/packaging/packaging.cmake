@@ -49,6 +49,9 @@ file(GLOB _pkg_runtime_headers CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/device_ru
 file(GLOB _pkg_runtime_sources CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/device_runtime/src/*.c
      ${PROJECT_SOURCE_DIR}/device_runtime/src/*.h)
 file(GLOB _pkg_templates CONFIGURE_DEPENDS ${_pkg_dir}/templates/*)
+# The board catalog too, so an installed vigil or vigild (the .vsix carries vigild alone) lists
+# the boards it was built with, wherever the source tree is.
+file(GLOB _pkg_boards CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/probes/boards/*.json)
 set(_pkg_embed_args "")
 foreach(f ${_pkg_runtime_headers})
   get_filename_component(n ${f} NAME)
@@ -62,13 +65,17 @@ foreach(f ${_pkg_templates})
   get_filename_component(n ${f} NAME)
   list(APPEND _pkg_embed_args "templates/${n}=${f}")
 endforeach()
+foreach(f ${_pkg_boards})
+  get_filename_component(n ${f} NAME)
+  list(APPEND _pkg_embed_args "boards/${n}=${f}")
+endforeach()
 list(JOIN _pkg_embed_args "|" _pkg_embed_list)
 add_custom_command(
   OUTPUT ${_pkg_gen}/embedded_files.cpp
   COMMAND ${CMAKE_COMMAND} "-DFILES=${_pkg_embed_list}" -DOUT=${_pkg_gen}/embedded_files.cpp
           -P ${_pkg_dir}/embed_files.cmake
-  DEPENDS ${_pkg_runtime_headers} ${_pkg_runtime_sources} ${_pkg_templates} ${_pkg_dir}/embed_files.cmake
-  COMMENT "Embedding the runtime sources and library templates"
+  DEPENDS ${_pkg_runtime_headers} ${_pkg_runtime_sources} ${_pkg_templates} ${_pkg_boards} ${_pkg_dir}/embed_files.cmake
+  COMMENT "Embedding the runtime sources, library templates and board catalog"
   VERBATIM)
 
 target_sources(vigil_engine PRIVATE ${_pkg_gen}/embedded_files.cpp)

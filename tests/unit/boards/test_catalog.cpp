@@ -251,3 +251,20 @@ TEST_CASE("a board file that is not JSON is refused naming the file and the posi
         CHECK_THAT(e.what(), Catch::Contains("broken.json") && Catch::Contains("line 4"));
     }
 }
+
+TEST_CASE("default_catalog: the embedded catalog is the source tree's, VIGIL_BOARDS_DIR overrides it") {
+    const char* saved = std::getenv("VIGIL_BOARDS_DIR");
+    const std::string saved_value = saved ? saved : "";
+    ::unsetenv("VIGIL_BOARDS_DIR");
+    const auto embedded = boards::default_catalog();
+    const auto from_files = boards::load_catalog(catalog_dir());
+    REQUIRE(embedded.size() == from_files.size());
+    for (size_t i = 0; i < embedded.size(); ++i) CHECK(boards::to_json(embedded[i]) == boards::to_json(from_files[i]));
+
+    TempDir dir;
+    std::ofstream(dir.path() / (from_files.front().id + ".json")) << boards::to_json(from_files.front()).dump();
+    ::setenv("VIGIL_BOARDS_DIR", dir.path().c_str(), 1);
+    CHECK(boards::default_catalog().size() == 1);
+    if (saved) ::setenv("VIGIL_BOARDS_DIR", saved_value.c_str(), 1);
+    else ::unsetenv("VIGIL_BOARDS_DIR");
+}

@@ -88,6 +88,11 @@ std::vector<Board> load_catalog(const std::filesystem::path& dir);
 // (baked in at build time). Throws std::runtime_error saying what to do when it is missing.
 std::filesystem::path default_catalog_dir();
 
+// The catalog `vigil boards` and the daemon's board/list show: VIGIL_BOARDS_DIR's files when
+// that is set, else the catalog embedded in the engine at build time (probes/boards), so an
+// installed binary needs no source tree.
+std::vector<Board> default_catalog();
+
 // The board with this id, ignoring case ("NUCLEO-F401RE" finds "nucleo-f401re").
 std::optional<Board> find_board(const std::vector<Board>& catalog, std::string_view id);
 
