@@ -149,8 +149,9 @@ int main(int argc, char** argv) {
                            ", which other machines can reach: keep the token secret, prefer an SSH tunnel to 127.0.0.1");
             code = serve_websocket(l, dispatcher, [&](uint16_t port) {
                 // Always on stderr (tests and users read the port from it), whatever --log says.
+                const std::string host = l.host.find(':') == std::string::npos ? l.host : "[" + l.host + "]";
                 std::fprintf(stderr, "vigild %s listening on ws://%s:%u/ (token in %s)\n", VIGIL_VERSION,
-                             l.host.c_str(), unsigned(port), token_path.c_str());
+                             host.c_str(), unsigned(port), token_path.c_str());
                 std::fflush(stderr);
             });
         }

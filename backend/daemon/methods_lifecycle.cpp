@@ -9,8 +9,13 @@ namespace vigil::daemon {
 
 namespace {
 
-// Major version of the protocol: the extension refuses a daemon whose major differs.
-constexpr int kProtocolVersion = 1;
+// Major version of the protocol, from the OpenRPC document (info.x-protocolVersion): one place
+// for the daemon, the document and the extension's generated types. A client refuses a daemon
+// whose major differs.
+int protocol_version() {
+    static const int version = nlohmann::json::parse(openrpc_document_text())["info"].value("x-protocolVersion", 1);
+    return version;
+}
 
 }  // namespace
 
@@ -23,7 +28,7 @@ void bind_lifecycle_methods(Server& server) {
         call.connection->lifecycle = Lifecycle::initialized;
         std::vector<std::string> methods = server.methods().method_names();
         return {{"serverInfo", {{"name", "vigild"}, {"version", VIGIL_VERSION}}},
-                {"protocolVersion", kProtocolVersion},
+                {"protocolVersion", protocol_version()},
                 {"capabilities",
                  {{"methods", methods},
                   {"workDoneProgress", true},

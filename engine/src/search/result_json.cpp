@@ -27,7 +27,9 @@ nlohmann::json similarities_json(const sel::Evaluator& evaluator, const vigil_re
     nlohmann::json signals = nlohmann::json::array();
     for (const auto& s : evaluator.similarities(recipe, 0))
         signals.push_back({{"file", s.file}, {"line", s.line}, {"group", s.group}, {"abnormal", s.abnormal},
-                           {"similarity", s.similarity}});
+                           {"similarity", s.similarity},
+                           // The library's verdict, as vigil emulate and the device give it.
+                           {"status", s.similarity < VIGIL_SIMILARITY_THRESHOLD ? "anomaly" : "nominal"}});
     nlohmann::json learned = nlohmann::json::array();
     for (uint32_t g = 0; g < evaluator.groups().size(); ++g) {
         const auto& file = evaluator.groups()[g].regular;
