@@ -97,9 +97,10 @@ int cmd_bench(const std::vector<std::string>& argv) {
         args.fail("--regular and --abnormal come in couples (one group of signals each): got " +
                   std::to_string(regular.size()) + " --regular and " + std::to_string(abnormal.size()) + " --abnormal");
     const auto resume = args.integer("--resume", 1, INT64_MAX);
-    if (!resume && regular.empty()) args.fail("missing --regular FILE --abnormal FILE (at least one couple)");
     const auto axes_option = args.integer("--axes", 1, 1024);
-    if (!resume && !axes_option) args.fail("missing required option --axes N (values per sample)");
+    const auto project_dir_option = args.value("--project");
+    if (!resume && !axes_option && !is_project(project_dir(project_dir_option)))
+        args.fail("missing required option --axes N (values per sample)");
     const unsigned jobs = unsigned(args.integer_or("--jobs", 1, 1024, std::max(1u, std::thread::hardware_concurrency())));
     const auto time_limit = args.number("--time-limit", 0, 1e9);
     const bool json = args.flag("--json");
@@ -110,6 +111,8 @@ int cmd_bench(const std::vector<std::string>& argv) {
 
     std::optional<proj::Project> project;
     if (existed) project.emplace(proj::Project::open(dir));
+    if (!resume && regular.empty() && (!project || project->settings().signals.empty()))
+        args.fail("missing --regular FILE --abnormal FILE (at least one couple, or \"signals\" in the project's vigil.json)");
     search::BenchmarkRequest request;
     for (size_t g = 0; g < regular.size(); ++g) request.files.push_back({regular[g], abnormal[g]});
     request.resume = resume;

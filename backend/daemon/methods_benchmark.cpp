@@ -49,8 +49,9 @@ void bind_benchmark_methods(Server& server) {
         Params p(call.params);
         auto project = server.open_project(p, call);
         search::BenchmarkRequest request;
-        const auto& groups = p.array("groups");
-        if (groups.empty()) throw invalid_params("groups", "must hold at least one {regular, abnormal} group");
+        // Without `groups`, the project's own "signals" (vigil.json).
+        const auto& groups = p.has("groups") ? p.array("groups") : nlohmann::json::array();
+        if (p.has("groups") && groups.empty()) throw invalid_params("groups", "must hold at least one {regular, abnormal} group");
         for (size_t g = 0; g < groups.size(); ++g) {
             Params group(groups[g], "groups[" + std::to_string(g) + "]");
             const auto regular = group.string("regular");
@@ -59,6 +60,13 @@ void bind_benchmark_methods(Server& server) {
             request.files.push_back(
                 {confined_path(*call.connection, group.name_of("regular"), regular, project.root()).string(),
                  confined_path(*call.connection, group.name_of("abnormal"), abnormal, project.root()).string()});
+        }
+        for (size_t g = 0; g < project.settings().signals.size() && groups.empty(); ++g) {
+            // The project's files must be inside it too (vigil.json is the user's to edit).
+            const auto& files = project.settings().signals[g];
+            const std::string name = "signals[" + std::to_string(g) + "]";
+            confined_path(*call.connection, name + ".regular", files.regular, project.root());
+            confined_path(*call.connection, name + ".abnormal", files.abnormal, project.root());
         }
         const auto jobs = p.optional_integer("jobs", 1, 1024);
         const auto time_limit = p.optional_number("timeLimit", 0.001, 1e9);

@@ -219,6 +219,27 @@ def test_refused_benchmark_names_the_file(ready, tmp_path, fan_dir):
     assert ready.call("benchmark/list", {"folder": str(folder)})["benchmarks"] == []
 
 
+def test_benchmark_of_the_projects_own_signals(ready, tmp_path, fan_dir):
+    """Files listed under "signals" in vigil.json are what benchmark/start uses without groups;
+    a listed file outside the project is refused like a given one."""
+    folder = fan_folder(tmp_path, fan_dir)
+    ready.call("project/create", {"folder": str(folder), "settings": FAN_SETTINGS})
+    summary = ready.call("project/update", {"folder": str(folder), "settings": {
+        "signals": [{"regular": g["regular"], "abnormal": g["abnormal"]} for g in FAN_GROUPS]}})
+    assert summary["settings"]["signals"][0]["regular"] == FAN_GROUPS[0]["regular"]
+    started = ready.call("benchmark/start", {"folder": str(folder), "workDoneToken": "own", **SMALL_BENCHMARK})
+    assert ready.wait_progress("own", "end", timeout=600)["state"] == "finished"
+    result = ready.call("benchmark/result", {"folder": str(folder), "benchmark": started["benchmark"]})
+    listed = ready.call("benchmark/list", {"folder": str(folder)})["benchmarks"][0]
+    assert [Path(g["regular"]["path"]).name for g in listed["inputs"]] == [Path(g["regular"]).name for g in FAN_GROUPS]
+    assert all(s["status"] in ("anomaly", "nominal") for s in result["similarities"]["signals"])
+
+    ready.call("project/update", {"folder": str(folder), "settings": {
+        "signals": [{"regular": "/etc/passwd", "abnormal": FAN_GROUPS[0]["abnormal"]}]}})
+    failure = ready.call_error("benchmark/start", {"folder": str(folder), **SMALL_BENCHMARK})
+    assert failure.code == -32003 and failure.data["parameter"] == "signals[0].regular"
+
+
 # --- watching and leaving ---------------------------------------------------------------------------
 
 def start_watched_benchmark(client, folder: Path, token: str) -> int:

@@ -83,6 +83,10 @@ nlohmann::json to_json(const Settings& s) {
     };
     if (s.max_flash_kb) j["max_flash_kb"] = *s.max_flash_kb;
     if (s.sampling_rate_hz) j["sampling_rate_hz"] = *s.sampling_rate_hz;
+    if (!s.signals.empty()) {
+        j["signals"] = nlohmann::json::array();
+        for (const auto& g : s.signals) j["signals"].push_back({{"regular", g.regular}, {"abnormal", g.abnormal}});
+    }
     return j;
 }
 
@@ -140,7 +144,7 @@ private:
 Settings from_json(const nlohmann::json& j, const std::string& file) {
     Reader r(file);
     if (!j.is_object()) r.fail("(root)", "must be a JSON object");
-    r.only_keys(j, "", {"name", "description", "core", "max_ram_kb", "max_flash_kb", "sensor", "sampling_rate_hz"});
+    r.only_keys(j, "", {"name", "description", "core", "max_ram_kb", "max_flash_kb", "sensor", "sampling_rate_hz", "signals"});
 
     Settings s;
     s.name = r.text(j, "name", "name", true);
@@ -171,6 +175,21 @@ Settings from_json(const nlohmann::json& j, const std::string& file) {
     if (!axes.is_number_integer() || axes.get<int64_t>() < 1 || axes.get<int64_t>() > kMaxAxes)
         r.fail("sensor.axes", "must be a whole number from 1 to " + std::to_string(kMaxAxes) + ", got " + axes.dump());
     s.axes = static_cast<uint32_t>(axes.get<int64_t>());
+
+    if (j.contains("signals")) {
+        const auto& groups = j["signals"];
+        if (!groups.is_array()) r.fail("signals", "must be an array of {\"regular\", \"abnormal\"} file pairs");
+        for (size_t g = 0; g < groups.size(); ++g) {
+            const std::string field = "signals[" + std::to_string(g) + "]";
+            if (!groups[g].is_object()) r.fail(field, "must be an object with \"regular\" and \"abnormal\"");
+            r.only_keys(groups[g], field + ".", {"regular", "abnormal"});
+            SignalFiles files{r.text(groups[g], "regular", field + ".regular", true),
+                              r.text(groups[g], "abnormal", field + ".abnormal", true)};
+            if (files.regular.empty()) r.fail(field + ".regular", "must not be empty");
+            if (files.abnormal.empty()) r.fail(field + ".abnormal", "must not be empty");
+            s.signals.push_back(std::move(files));
+        }
+    }
     return s;
 }
 

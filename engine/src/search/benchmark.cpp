@@ -125,7 +125,10 @@ BenchmarkOutcome execute(project::Project& project, int64_t id, const LoadedInpu
 }  // namespace
 
 nlohmann::json settings_json(const project::Settings& settings, const SearchSettings& search) {
-    return {{"project", project::to_json(settings)},
+    // The project's file list is not a setting of the search: the benchmark records its inputs.
+    nlohmann::json project_settings = project::to_json(settings);
+    project_settings.erase("signals");
+    return {{"project", std::move(project_settings)},
             {"search",
              {{"seed", search.seed},
               {"max_splits", search.schedule.max_splits},

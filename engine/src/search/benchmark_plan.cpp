@@ -20,7 +20,12 @@ BenchmarkPlan plan_benchmark(project::Project* project, const BenchmarkRequest& 
         plan.settings = search_settings_from(row->settings);
         if (files.empty()) files = groups_of(row->inputs);
     }
-    if (files.empty()) throw ParameterError("groups", "at least one group of signals (a regular and an abnormal file)");
+    if (files.empty() && project)
+        for (const auto& g : project->settings().signals)
+            files.push_back({(project->root() / g.regular).string(), (project->root() / g.abnormal).string()});
+    if (files.empty())
+        throw ParameterError("groups", "at least one group of signals (a regular and an abnormal file; or list them "
+                                       "under \"signals\" in vigil.json)");
     if (request.seed) plan.settings.seed = *request.seed;
     if (request.space_limit) plan.settings.space_limit = *request.space_limit;
     if (request.max_splits) plan.settings.schedule.max_splits = *request.max_splits;

@@ -95,3 +95,24 @@ TEST_CASE("core names accept the short forms people type") {
     CHECK(default_axes(SensorType::current) == 1);
     CHECK(default_axes(SensorType::gyroscope) == 3);
 }
+
+TEST_CASE("the project's signal files: round trip, absent when empty, refused with the field named") {
+    json j = valid();
+    CHECK_FALSE(to_json(from_json(j, "vigil.json")).contains("signals"));
+    j["signals"] = json::parse(R"([{"regular": "data/regular.csv", "abnormal": "data/abnormal.csv"},
+                                   {"regular": "b/r.csv", "abnormal": "b/a.csv"}])");
+    const Settings s = from_json(j, "vigil.json");
+    REQUIRE(s.signals.size() == 2);
+    CHECK(s.signals[1] == SignalFiles{"b/r.csv", "b/a.csv"});
+    CHECK(to_json(s)["signals"] == j["signals"]);
+
+    json bad = valid();
+    bad["signals"] = json::object();
+    CHECK(refused_field(bad) == "signals");
+    bad["signals"] = json::parse(R"([{"regular": "r.csv"}])");
+    CHECK(refused_field(bad) == "signals[0].abnormal");
+    bad["signals"] = json::parse(R"([{"regular": "r.csv", "abnormal": "a.csv", "other": 1}])");
+    CHECK(refused_field(bad) == "signals[0].other");
+    bad["signals"] = json::parse(R"([{"regular": "", "abnormal": "a.csv"}])");
+    CHECK(refused_field(bad) == "signals[0].regular");
+}

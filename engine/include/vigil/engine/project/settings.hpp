@@ -32,6 +32,14 @@ std::optional<SensorType> parse_sensor_type(std::string_view text);
 const std::vector<std::string_view>& core_names();
 const std::vector<std::string_view>& sensor_type_names();
 
+// One group of signal files (a machine or an operating condition): paths relative to the
+// project folder, as the user imported them.
+struct SignalFiles {
+    std::string regular;
+    std::string abnormal;
+    bool operator==(const SignalFiles&) const = default;
+};
+
 struct Settings {
     std::string name;
     std::string description;
@@ -41,6 +49,10 @@ struct Settings {
     SensorType sensor = SensorType::accelerometer;
     uint32_t axes = 3;
     std::optional<double> sampling_rate_hz;   // enables frequency-aware checks and plots in Hz
+    // The project's signal files ("signals" in vigil.json): what a benchmark uses when it is
+    // given no files, and what the editor lists. Not part of what decides a benchmark's result
+    // (those record their own files), so adding a file never blocks a resume.
+    std::vector<SignalFiles> signals;
 };
 
 // The usual axis count of a sensor type (accelerometer, gyroscope, magnetometer: 3).

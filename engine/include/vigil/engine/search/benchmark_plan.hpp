@@ -15,7 +15,7 @@
 namespace vigil::engine::search {
 
 struct BenchmarkRequest {
-    std::vector<InputGroup> files;   // may be empty when resuming
+    std::vector<InputGroup> files;   // none: the recorded ones (resume), else the project's "signals"
     std::optional<int64_t> resume;   // continue this benchmark
     std::optional<uint64_t> seed;
     std::optional<size_t> space_limit;
