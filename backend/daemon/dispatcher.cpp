@@ -53,6 +53,11 @@ void Dispatcher::handle(std::string_view text, const ConnectionPtr& connection) 
         send_error(connection, RpcError(ErrorCode::parse_error, std::string("parse error: ") + e.what(),
                                         {{"offset", e.byte}}));
         return;
+    } catch (const json::exception& e) {
+        // Valid syntax the parser still refuses, e.g. a number beyond double's range (1e400):
+        // found by fuzz_daemon, it used to end the daemon.
+        send_error(connection, RpcError(ErrorCode::parse_error, std::string("parse error: ") + e.what()));
+        return;
     }
     if (!message.is_array()) {
         handle_one(message, connection, [connection](json response) { connection->send(wire_text(response)); });
