@@ -30,14 +30,29 @@ std::optional<Watcher> watcher_of(Params& p, const Call& call) {
 
 int64_t benchmark_id(Params& p) { return p.integer("benchmark", 1, INT64_MAX); }
 
+// How this session of a benchmark runs (start and resume alike): not part of its result.
+struct SessionOptions {
+    std::optional<int64_t> jobs;
+    std::optional<double> time_limit;
+    std::optional<Watcher> watcher;
+};
+
+SessionOptions session_options(Params& p, const Call& call) {
+    SessionOptions o;
+    o.jobs = p.optional_integer("jobs", 1, 1024);
+    o.time_limit = p.optional_number("timeLimit", 0.001, 1e9);
+    o.watcher = watcher_of(p, call);
+    return o;
+}
+
 // Starts the plan; a request cancelled meanwhile (its client already has -32800 and will never
 // learn the id) stops the benchmark again: it ends 'stopped', resumable, never running unseen.
 json start_or_stop(Server& server, const Call& call, const std::filesystem::path& folder, search::BenchmarkPlan plan,
-                   std::optional<Watcher> watcher, std::optional<int64_t> jobs, std::optional<double> time_limit) {
+                   SessionOptions session) {
     throw_if_cancelled(call.cancel);
-    const int64_t id = server.benchmarks().start(folder, std::move(plan), std::move(watcher),
-                                                 jobs ? std::optional<unsigned>(unsigned(*jobs)) : std::nullopt,
-                                                 time_limit);
+    const int64_t id = server.benchmarks().start(
+        folder, std::move(plan), std::move(session.watcher),
+        session.jobs ? std::optional<unsigned>(unsigned(*session.jobs)) : std::nullopt, session.time_limit);
     if (call.cancel->load()) server.benchmarks().stop(folder, id);
     return {{"benchmark", id}};
 }
@@ -68,33 +83,29 @@ void bind_benchmark_methods(Server& server) {
             confined_path(*call.connection, name + ".regular", files.regular, project.root());
             confined_path(*call.connection, name + ".abnormal", files.abnormal, project.root());
         }
-        const auto jobs = p.optional_integer("jobs", 1, 1024);
-        const auto time_limit = p.optional_number("timeLimit", 0.001, 1e9);
+        auto session = session_options(p, call);
         if (auto seed = p.optional_integer("seed", 0, INT64_MAX)) request.seed = uint64_t(*seed);
         if (auto limit = p.optional_integer("spaceLimit", 1, INT64_MAX)) request.space_limit = size_t(*limit);
         if (auto splits = p.optional_integer("maxSplits", 1, 1000)) request.max_splits = uint32_t(*splits);
-        auto watcher = watcher_of(p, call);
         p.done();
 
         auto plan = search::plan_benchmark(&project, request, project.settings().axes);
         refuse_blocking(plan.inputs);
-        return start_or_stop(server, call, project.root(), std::move(plan), std::move(watcher), jobs, time_limit);
+        return start_or_stop(server, call, project.root(), std::move(plan), std::move(session));
     });
     server.bind("benchmark/resume", Runs::on_worker, [&server](const Call& call) -> json {
         Params p(call.params);
         auto project = server.open_project(p, call);
         search::BenchmarkRequest request;
         request.resume = benchmark_id(p);
-        const auto jobs = p.optional_integer("jobs", 1, 1024);
-        const auto time_limit = p.optional_number("timeLimit", 0.001, 1e9);
-        auto watcher = watcher_of(p, call);
+        auto session = session_options(p, call);
         p.done();
         if (server.benchmarks().is_running(project.root(), *request.resume))
             throw RpcError(ErrorCode::refused, "benchmark " + std::to_string(*request.resume) +
                                                    " is running: watch it with benchmark/watch");
         auto plan = search::plan_benchmark(&project, request, project.settings().axes);
         refuse_blocking(plan.inputs);
-        return start_or_stop(server, call, project.root(), std::move(plan), std::move(watcher), jobs, time_limit);
+        return start_or_stop(server, call, project.root(), std::move(plan), std::move(session));
     });
     server.bind("benchmark/stop", Runs::on_worker, [&server](const Call& call) -> json {
         Params p(call.params);

@@ -84,11 +84,12 @@ int64_t BenchmarkStore::create(uint64_t seed, const nlohmann::json& inputs, cons
     return sqlite3_last_insert_rowid(store_.handle());
 }
 
-std::optional<BenchmarkRow> BenchmarkStore::find(int64_t id) const {
-    Statement st(store_.handle(),
-                 "SELECT id, created_at, state, seed, inputs_json, settings_json, result_json FROM benchmarks WHERE id = ?");
-    st.bind(1, id);
-    if (!st.step()) return std::nullopt;
+namespace {
+
+constexpr const char* kBenchmarkColumns =
+    "SELECT id, created_at, state, seed, inputs_json, settings_json, result_json FROM benchmarks ";
+
+BenchmarkRow read_benchmark(const Statement& st) {
     BenchmarkRow row;
     row.id = st.integer(0);
     row.created_at = st.text(1);
@@ -100,21 +101,19 @@ std::optional<BenchmarkRow> BenchmarkStore::find(int64_t id) const {
     return row;
 }
 
+}  // namespace
+
+std::optional<BenchmarkRow> BenchmarkStore::find(int64_t id) const {
+    Statement st(store_.handle(), (std::string(kBenchmarkColumns) + "WHERE id = ?").c_str());
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    return read_benchmark(st);
+}
+
 std::vector<BenchmarkRow> BenchmarkStore::list() const {
-    Statement st(store_.handle(),
-                 "SELECT id, created_at, state, seed, inputs_json, settings_json, result_json FROM benchmarks ORDER BY id");
+    Statement st(store_.handle(), (std::string(kBenchmarkColumns) + "ORDER BY id").c_str());
     std::vector<BenchmarkRow> rows;
-    while (st.step()) {
-        BenchmarkRow row;
-        row.id = st.integer(0);
-        row.created_at = st.text(1);
-        row.state = st.text(2);
-        row.seed = uint64_t(st.integer(3));
-        row.inputs = nlohmann::json::parse(st.text(4));
-        row.settings = nlohmann::json::parse(st.text(5));
-        if (!st.null(6)) row.result = nlohmann::json::parse(st.text(6));
-        rows.push_back(std::move(row));
-    }
+    while (st.step()) rows.push_back(read_benchmark(st));
     return rows;
 }
 
