@@ -3,9 +3,7 @@
 // load knowledge, sensitivity, learn files, detect files, save knowledge (docs/bench.md).
 // Exit codes: 0 ok, 2 refused input (file, recipe, knowledge, benchmark), 64 wrong arguments.
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <vector>
 
 #include "cli/args.hpp"
@@ -39,14 +37,6 @@ const std::vector<OptionSpec> kOptions = {
     {"--json", false, false, "print the result as JSON (schema in docs/bench.md)"},
 };
 
-std::string read_all(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error(path + ": cannot read");
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 // The recipe to emulate and where it came from, for the output.
 std::pair<vigil_recipe, std::string> choose_recipe(const Args& args) {
     const int chosen = int(bool(args.value("--recipe"))) + int(bool(args.value("--candidate"))) +
@@ -54,7 +44,7 @@ std::pair<vigil_recipe, std::string> choose_recipe(const Args& args) {
     if (chosen > 1) args.fail("give at most one of --benchmark, --recipe and --candidate");
     if (auto file = args.value("--recipe")) {
         try {
-            return {sel::recipe_from_json_text(read_all(*file)), *file};
+            return {sel::recipe_from_json_text(vigil::engine::util::read_file(*file)), *file};
         } catch (const sel::RecipeJsonError& e) {
             throw std::runtime_error(*file + ": " + e.what());
         }
@@ -87,7 +77,7 @@ int cmd_emulate(const std::vector<std::string>& argv) {
 
     nlohmann::json out = {{"recipe_source", source}, {"key", sel::recipe_key(recipe)}, {"min_learn", recipe.min_learn}};
     if (auto file = args.value("--load-knowledge")) {
-        session.load_knowledge(read_all(*file), *file);
+        session.load_knowledge(vigil::engine::util::read_file(*file), *file);
         out["loaded_knowledge"] = *file;
     }
     if (sensitivity) {

@@ -8,8 +8,6 @@
 #include "vigil/engine/selection/recipe_json.hpp"
 #include "vigil/engine/util/atomic_file.hpp"
 
-#include <fstream>
-#include <sstream>
 
 namespace vigil::daemon {
 
@@ -49,14 +47,6 @@ json session_state(const EmulatorEntry& e) {
     const auto& r = e.session.recipe();
     return {{"learnCount", e.session.learn_count()}, {"minLearn", r.min_learn},
             {"ready", e.session.learn_count() >= r.min_learn}, {"sensitivity", e.session.sensitivity()}};
-}
-
-std::string read_all(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error(path.string() + ": cannot read");
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
 }
 
 }  // namespace
@@ -147,7 +137,7 @@ void bind_emulator_methods(Server& server) {
         auto s = session_of(server, p, call);
         const auto path = confined_path(*call.connection, "path", p.string("path"), s.entry->folder);
         p.done();
-        s.entry->session.load_knowledge(read_all(path), path.string());
+        s.entry->session.load_knowledge(vigil::engine::util::read_file(path), path.string());
         return session_state(*s.entry);
     });
     server.bind("emulator/close", Runs::on_worker, [&server](const Call& call) -> json {

@@ -3,7 +3,10 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <fstream>
+#include <sstream>
 #include <cstring>
 #include <stdexcept>
 #include <string>
@@ -20,8 +23,9 @@ namespace {
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
     // Same folder as the target, so rename() is atomic (same file system).
+    static std::atomic<uint64_t> writes{0};
     std::filesystem::path tmp = path;
-    tmp += ".tmp-" + std::to_string(::getpid());
+    tmp += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(writes.fetch_add(1));
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) fail(path, "create");
     const char* p = content.data();
@@ -51,6 +55,14 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
         errno = saved;
         fail(path, "rename");
     }
+}
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(path.string() + ": cannot read");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
 }
 
 }  // namespace vigil::engine::util
