@@ -11,9 +11,14 @@ using nlohmann::json;
 void bind_board_methods(Server& server) {
     server.bind("board/list", Runs::on_worker, [](const Call& call) -> json {
         Params(call.params).done();
-        json list = json::array();
-        for (const auto& b : boards::default_catalog()) list.push_back(boards::to_json(b));
-        return {{"boards", std::move(list)}};
+        // The catalog is fixed for the daemon's life (built in, or VIGIL_BOARDS_DIR at start):
+        // read and validated once. A failure is not cached, so it is reported on every call.
+        static const json boards = [] {
+            json list = json::array();
+            for (const auto& b : boards::default_catalog()) list.push_back(boards::to_json(b));
+            return json{{"boards", std::move(list)}};
+        }();
+        return boards;
     });
 }
 
