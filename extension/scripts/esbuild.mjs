@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Bundles the extension (src/extension.ts -> out/extension.js: cjs, node, `vscode` external) or,
-// with --tests, each unit test (test/unit/*.test.ts -> out-test/*.test.js) for `node --test`.
+// Bundles the extension (src/extension.ts -> out/extension.js: cjs, node, `vscode` external) and
+// the webviews' browser code (webview-ui/main.ts -> out/webview/main.js and main.css: iife,
+// browser, with uPlot, its CSS and @vscode-elements/elements inside; the codicon font copied
+// beside them), or, with --tests, each unit test (test/unit/*.test.ts -> out-test/*.test.js)
+// for `node --test`.
 //
 //   node scripts/esbuild.mjs [--production] [--watch] [--tests]
 //
@@ -8,7 +11,7 @@
 // `vscode` fails to build: the unit-tested code (src/model/) stays plain Node.
 // Errors are printed as `file:line:column: error: text`, which VS Code's problem matchers read.
 
-import { readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -60,6 +63,32 @@ function extensionOptions() {
     };
 }
 
+function webviewOptions() {
+    return {
+        ...common,
+        entryPoints: ['webview-ui/main.ts'],
+        outdir: 'out/webview',
+        entryNames: '[name]',
+        format: 'iife',
+        platform: 'browser',
+        target: ['chrome120'],
+        // Everything the page runs is in main.js and main.css: the CSP allows nothing else.
+        loader: { '.css': 'css' },
+        minify: production,
+        sourcemap: production ? false : 'linked',
+        sourcesContent: false,
+        legalComments: 'none',
+    };
+}
+
+/** The codicon font of @vscode/codicons, which <vscode-icon> and the buttons' icons use. */
+function copyCodicons() {
+    const from = join(root, 'node_modules', '@vscode', 'codicons', 'dist');
+    const to = join(root, 'out', 'webview');
+    mkdirSync(to, { recursive: true });
+    for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(join(from, f), join(to, f));
+}
+
 function testOptions() {
     const dir = join(root, 'test', 'unit');
     const entryPoints = readdirSync(dir)
@@ -77,14 +106,17 @@ function testOptions() {
     };
 }
 
-const options = tests ? testOptions() : extensionOptions();
+const builds = tests ? [testOptions()] : [extensionOptions(), webviewOptions()];
 try {
+    if (!tests) copyCodicons();
     if (watch) {
-        const ctx = await esbuild.context(options);
-        await ctx.watch();
+        for (const options of builds) {
+            const ctx = await esbuild.context(options);
+            await ctx.watch();
+        }
         console.error('[watch] watching for changes');
     } else {
-        await esbuild.build(options);
+        await Promise.all(builds.map((options) => esbuild.build(options)));
     }
 } catch {
     // Already printed by the problem matcher plugin.

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Copies the daemon into server/vigild, where the packaged extension looks first (bootstrap.ts),
-// before `vsce package --target linux-x64` (rust-analyzer's dist.rs does the same).
+// before `vsce package --target linux-x64` (rust-analyzer's dist.rs does the same); and the host
+// emulator beside it (server/emulator/vigil-emulator), which library/compile puts into every
+// library zip and looks for next to the daemon (engine/src/packaging/project_compile.cpp).
 //
 //   node scripts/stage-server.mjs [PATH-TO-VIGILD]     (default: $VIGILD, else ../build/release/backend/vigild)
+//   the emulator: $VIGIL_EMULATOR, else emulator/vigil-emulator next to that vigild
 
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -31,3 +34,14 @@ mkdirSync(dirname(target), { recursive: true });
 copyFileSync(source, target);
 chmodSync(target, 0o755);
 console.error(`stage-server: ${version} -> server/vigild`);
+
+const emulator = resolve(process.env.VIGIL_EMULATOR ?? join(dirname(source), 'emulator', 'vigil-emulator'));
+if (!existsSync(emulator)) {
+    console.error(`stage-server: ${emulator} does not exist: build it first (cd .. && cmake --build build/release --target vigil_emulator), or set VIGIL_EMULATOR; without it the packaged daemon cannot compile libraries`);
+    process.exit(1);
+}
+const emulatorTarget = join(root, 'server', 'emulator', 'vigil-emulator');
+mkdirSync(dirname(emulatorTarget), { recursive: true });
+copyFileSync(emulator, emulatorTarget);
+chmodSync(emulatorTarget, 0o755);
+console.error('stage-server: vigil-emulator -> server/emulator/vigil-emulator');

@@ -4,6 +4,7 @@ import type { CheckDiagnostics } from './diagnostics';
 import type { VerdictStore } from './inline/verdicts';
 import type { BenchmarkMonitor } from './progress';
 import type { Projects } from './projects';
+import type { WebviewPanels } from './webviews/panels';
 
 export interface App {
     readonly ctx: Ctx;
@@ -11,4 +12,6 @@ export interface App {
     readonly diagnostics: CheckDiagnostics;
     readonly monitor: BenchmarkMonitor;
     readonly verdicts: VerdictStore;
+    /** The webview panels (set right after the other services: they need the App). */
+    readonly panels: WebviewPanels;
 }

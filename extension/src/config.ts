@@ -40,6 +40,16 @@ export class Config {
         return positiveNumber(this.section.get('benchmark.timeLimit'));
     }
 
+    /** `vigil.benchmark.spaceLimit`: benchmark an evenly spaced subset of this many candidates; undefined: all. */
+    get benchmarkSpaceLimit(): number | undefined {
+        return positiveInteger(this.section.get('benchmark.spaceLimit'));
+    }
+
+    /** `vigil.benchmark.maxSplits`: splits of the last stage; undefined: the daemon's default (9). */
+    get benchmarkMaxSplits(): number | undefined {
+        return positiveInteger(this.section.get('benchmark.maxSplits'));
+    }
+
     /** `vigil.trace`: protocol messages in the Vigil output channel. */
     get trace(): TraceLevel {
         return traceLevel(this.section.get('trace'));

@@ -9,6 +9,7 @@ import { libraryCommands } from './commands/compile';
 import { detectCommand } from './commands/detect';
 import { importSignalsCommands } from './commands/import-signals';
 import { newProjectCommand } from './commands/new-project';
+import { panelCommands } from './commands/panels';
 import { serverCommands } from './commands/server';
 import { Config } from './config';
 import { Ctx, type CommandFactory } from './ctx';
@@ -25,6 +26,7 @@ import { BoardsView } from './views/boards';
 import { LibrariesView } from './views/libraries';
 import { ProjectView } from './views/project';
 import { SignalsView } from './views/signals';
+import { WebviewPanels } from './webviews/panels';
 
 /** What other extensions (and the end-to-end test) can ask of this one. */
 export interface VigilApi {
@@ -43,6 +45,7 @@ function createCommands(app: App): Record<string, CommandFactory> {
         ...benchmarkCommands(app),
         ...libraryCommands(app),
         'vigil.emulator.detectFile': detectCommand(app),
+        ...panelCommands(app),
     };
 }
 
@@ -55,8 +58,21 @@ export function activate(context: vscode.ExtensionContext): VigilApi {
     const projects = new Projects(ctx, diagnostics);
     const monitor = new BenchmarkMonitor(ctx);
     const verdicts = new VerdictStore();
-    const app: App = { ctx, projects, diagnostics, monitor, verdicts };
-    context.subscriptions.push(log, ctx, diagnostics, projects, monitor, verdicts);
+    const late: { panels?: WebviewPanels } = {};
+    const app: App = {
+        ctx,
+        projects,
+        diagnostics,
+        monitor,
+        verdicts,
+        get panels(): WebviewPanels {
+            if (!late.panels) throw new Error('the webview panels are not set up yet');
+            return late.panels;
+        },
+    };
+    const panels = new WebviewPanels(app);
+    late.panels = panels;
+    context.subscriptions.push(log, ctx, diagnostics, projects, monitor, verdicts, panels);
 
     const boards = new BoardsView(ctx);
     const projectView = new ProjectView(projects);

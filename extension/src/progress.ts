@@ -25,6 +25,11 @@ export interface BenchmarkEnded {
     readonly value: Extract<proto.ProgressValue, { kind: 'end' }>;
 }
 
+export interface BenchmarkReported {
+    readonly project: Project;
+    readonly value: proto.ProgressValue;
+}
+
 interface LiveRun extends BenchmarkRun {
     finish?: () => void;
     readonly increments: ProgressIncrements;
@@ -37,11 +42,14 @@ export class BenchmarkMonitor implements vscode.Disposable {
     private counter = 0;
     private readonly changed = new vscode.EventEmitter<void>();
     private readonly ended = new vscode.EventEmitter<BenchmarkEnded>();
+    private readonly reported = new vscode.EventEmitter<BenchmarkReported>();
     /** Fires on every progress value (status bar, Benchmarks view). */
     readonly onDidChange = this.changed.event;
     /** Fires when a followed benchmark ends (finished, stopped or failed). */
     readonly onDidEnd = this.ended.event;
-    private readonly disposables: vscode.Disposable[] = [this.changed, this.ended];
+    /** Fires with every `$/progress` value of a followed benchmark, `end` included (the live chart). */
+    readonly onDidReport = this.reported.event;
+    private readonly disposables: vscode.Disposable[] = [this.changed, this.ended, this.reported];
 
     constructor(private readonly ctx: Ctx) {
         this.disposables.push(
@@ -89,6 +97,7 @@ export class BenchmarkMonitor implements vscode.Disposable {
         run.latest = value;
         if (!run.finish && value.kind !== 'end') this.openNotification(run, value);
         run.report?.(value);
+        this.reported.fire({ project: run.project, value });
         if (value.kind === 'end') {
             this.untrack(run);
             this.ended.fire({ project: run.project, value });

@@ -11,10 +11,10 @@ import { benchmarkActions, baseName } from '../model/benchmarks';
 import { errorReport } from '../model/errors';
 import { endMessage } from '../model/progress';
 import { proposeGroups, type SignalGroup } from '../model/signals';
-import { verdictsFromBenchmark } from '../model/verdicts';
 import { daemonFolder, workspacePath, type Project } from '../projects';
 import * as proto from '../protocol.generated';
 import { listSignalFiles, type SignalFile } from '../views/signals';
+import { showVerdicts } from '../webviews/results';
 import { benchmarkArg, guarded, showError } from './ui';
 
 const title = 'Start Benchmark';
@@ -123,6 +123,8 @@ async function startTracked(
         // The answer may come before `begin`: the run is this benchmark's from now on.
         run.benchmark = benchmark;
         void app.projects.refresh(project.uri);
+        // The live chart (its history has every value since `begin`, even one sent before this).
+        void app.panels.live.show(project, benchmark);
         return benchmark;
     } catch (e) {
         app.monitor.untrack(run);
@@ -130,17 +132,15 @@ async function startTracked(
     }
 }
 
-/** Shows a benchmark's verdicts in its signal files and opens its result document. */
+/** Shows a benchmark's verdicts in its signal files and, with `show`, its results panel. */
 async function openResults(app: App, project: Project, benchmark: number, show: boolean): Promise<void> {
-    const folder = daemonFolder(project);
-    const result = await app.ctx.requireClient().request(proto.benchmarkResult, { folder, benchmark });
-    app.verdicts.set(verdictsFromBenchmark(result, folder).map((v) => ({ ...v, file: workspacePath(project, v.file) })));
-    if (!show) return;
-    // Until the results webview exists, the result document itself.
-    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(result, null, 2)}\n` });
-    await vscode.window.showTextDocument(doc, { preview: true });
-    const firstFile = result.similarities?.signals[0]?.file;
-    if (firstFile) await vscode.window.showTextDocument(vscode.Uri.file(workspacePath(project, firstFile)), { preview: true, viewColumn: vscode.ViewColumn.Beside });
+    if (show) {
+        // The panel loads the result and puts the verdicts in the files.
+        await app.panels.results.show(project, benchmark);
+        return;
+    }
+    const result = await app.ctx.requireClient().request(proto.benchmarkResult, { folder: daemonFolder(project), benchmark });
+    showVerdicts(app, project, result);
 }
 
 export function benchmarkCommands(app: App): Record<string, CommandFactory> {
@@ -153,8 +153,7 @@ export function benchmarkCommands(app: App): Record<string, CommandFactory> {
                     if (!project.summary) throw new Error(project.error ?? `the project ${project.name} is not open in the daemon`);
                     const groups = await chooseGroups(project);
                     if (!groups) return;
-                    const jobs = app.ctx.config.benchmarkJobs;
-                    const timeLimit = app.ctx.config.benchmarkTimeLimit;
+                    const { benchmarkJobs: jobs, benchmarkTimeLimit: timeLimit, benchmarkSpaceLimit: spaceLimit, benchmarkMaxSplits: maxSplits } = app.ctx.config;
                     await startTracked(app, project, (client, token) =>
                         client.request(proto.benchmarkStart, {
                             folder: daemonFolder(project),
@@ -162,6 +161,8 @@ export function benchmarkCommands(app: App): Record<string, CommandFactory> {
                             workDoneToken: token,
                             ...(jobs ? { jobs } : {}),
                             ...(timeLimit ? { timeLimit } : {}),
+                            ...(spaceLimit ? { spaceLimit } : {}),
+                            ...(maxSplits ? { maxSplits } : {}),
                         }),
                     );
                 } catch (e) {

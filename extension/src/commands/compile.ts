@@ -109,6 +109,7 @@ export function compileCommand(app: App): CommandFactory {
             const compiled = await withCancellableRequest(`Compiling the library for ${core.label}…`, (token) => client.request(proto.libraryCompile, params, token));
             if (!compiled) return;
             void app.projects.refresh(project.uri);
+            await app.panels.compile.showCompiled(project, compiled);
             const zip = vscode.Uri.file(compiled.path);
             const choice = await vscode.window.showInformationMessage(
                 `Library ${String(compiled.library.id)} for ${compiled.library.core} (${compiled.library.float_abi} float): ${formatBytes(compiled.ram)} RAM, ${formatBytes(compiled.flash)} flash — ${path.basename(compiled.path)}`,

@@ -84,8 +84,10 @@ export function importSignalsCommands(app: App): Record<string, CommandFactory> 
                 const role = preset === 'regular' || preset === 'abnormal' ? preset : await pickRole();
                 if (!role) return;
                 const target = vscode.Uri.joinPath(project.uri, ...importFolder(role).split('/'));
-                await vscode.workspace.fs.createDirectory(target);
-                const taken = new Set((await vscode.workspace.fs.readDirectory(target)).map(([name]) => name));
+                // signals/<role>/ only when a file from outside the project is copied there.
+                const copying = sources.some((s) => !inside(project.uri, s));
+                if (copying) await vscode.workspace.fs.createDirectory(target);
+                const taken = new Set(copying ? (await vscode.workspace.fs.readDirectory(target)).map(([name]) => name) : []);
                 const reports: { name: string; report: proto.CheckReport }[] = [];
                 for (const source of sources) {
                     let dest = source;

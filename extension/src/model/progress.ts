@@ -51,16 +51,17 @@ export function shortStatus(value: ProgressValue): string {
     return `benchmark ${value.benchmark} ${formatPercentage(value.percentage)}`;
 }
 
-/** The sentence shown when a benchmark ends. */
+/** The sentence shown when a benchmark ends (the daemon's message starts with the state: not twice). */
 export function endMessage(value: ProgressValue): string {
     if (value.kind !== 'end') return progressMessage(value);
+    const rest = value.message.startsWith(`${value.state}: `) ? value.message.slice(value.state.length + 2) : value.message;
     switch (value.state) {
         case 'finished':
-            return `Benchmark ${value.benchmark} finished: ${value.message}.`;
+            return `Benchmark ${value.benchmark} finished: ${rest}.`;
         case 'stopped':
-            return `Benchmark ${value.benchmark} stopped (checkpointed: resume it any time): ${value.message}.`;
+            return `Benchmark ${value.benchmark} stopped (checkpointed: resume it any time): ${rest}.`;
         case 'failed':
-            return `Benchmark ${value.benchmark} failed: ${value.message}`;
+            return `Benchmark ${value.benchmark} failed: ${rest}`;
     }
 }
 

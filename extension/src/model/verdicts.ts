@@ -47,9 +47,8 @@ export function verdictsFromDetection(result: EmulatorDetectResult, origin: Extr
 }
 
 /**
- * Verdicts of a benchmark's best library on every file of the benchmark (split 0). The result
- * gives similarities and the threshold, not the verdict itself: a line is an anomaly when its
- * similarity is below the result's threshold, as the runtime decides (docs/bench.md).
+ * Verdicts of a benchmark's best library on every file of the benchmark (split 0): each signal's
+ * similarity and status as the engine gives them (docs/bench.md).
  */
 export function verdictsFromBenchmark(result: BenchmarkResult, folder: string): FileVerdicts[] {
     const sims = result.similarities;
@@ -70,7 +69,8 @@ export function verdictsFromBenchmark(result: BenchmarkResult, folder: string): 
         entry(s.file).lines.push({
             line: s.line,
             similarity: s.similarity,
-            status: s.similarity < sims.threshold ? 'anomaly' : 'nominal',
+            // The engine's verdict (similarity below the threshold, as vigil_detect decides).
+            status: s.status,
             abnormalFile: s.abnormal,
         });
     for (const l of sims.learned) entry(l.file).learned.push(...l.lines);

@@ -28,7 +28,8 @@ export class BenchmarkItem extends vscode.TreeItem {
         this.iconPath = new vscode.ThemeIcon(
             summary.live ? 'sync~spin' : summary.state === 'finished' ? 'pass' : summary.state === 'failed' ? 'error' : 'debug-pause',
         );
-        if (benchmarkActions(summary).includes('results'))
+        if (summary.live) this.command = { title: 'Show Live Chart', command: 'vigil.benchmark.showLive', arguments: [{ folder: this.folder, benchmark: summary.id }] };
+        else if (benchmarkActions(summary).includes('results'))
             this.command = { title: 'Open Results', command: 'vigil.benchmark.openResults', arguments: [{ folder: this.folder, benchmark: summary.id }] };
     }
 }

@@ -23,7 +23,7 @@ export class LibraryItem extends vscode.TreeItem {
         this.iconPath = new vscode.ThemeIcon('package');
         this.resourceUri = vscode.Uri.file(record.path);
         this.contextValue = 'library';
-        this.command = { title: 'Reveal', command: 'revealInExplorer', arguments: [vscode.Uri.file(record.path)] };
+        this.command = { title: 'Show Library', command: 'vigil.library.show', arguments: [{ folder: this.folder, library: record.id }] };
     }
 }
 

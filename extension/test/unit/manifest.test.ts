@@ -61,12 +61,22 @@ describe('package.json', () => {
         for (const c of manifest.contributes.colors) for (const theme of ['dark', 'light', 'highContrast']) assert.ok(c.defaults[theme], `${c.id} ${theme}`);
         const settings = Object.keys(manifest.contributes.configuration.properties);
         for (const m of code.matchAll(/section\.get(?:<[^>]+>)?\('([\w.]+)'\)/g)) assert.ok(settings.includes(`vigil.${m[1] ?? ''}`), `setting vigil.${m[1] ?? ''}`);
-        assert.deepEqual(settings.sort(), ['vigil.benchmark.jobs', 'vigil.benchmark.timeLimit', 'vigil.serverPath', 'vigil.serverUrl', 'vigil.trace']);
+        assert.deepEqual(settings.sort(), [
+            'vigil.benchmark.jobs',
+            'vigil.benchmark.maxSplits',
+            'vigil.benchmark.spaceLimit',
+            'vigil.benchmark.timeLimit',
+            'vigil.serverPath',
+            'vigil.serverUrl',
+            'vigil.trace',
+        ]);
         for (const m of code.matchAll(/media\('([\w.-]+)'\)/g)) assert.ok(existsSync(path.join(extensionRoot, 'media', m[1] ?? '')), `media/${m[1] ?? ''}`);
         for (const c of manifest.contributes.viewsContainers.activitybar) assert.ok(existsSync(path.join(extensionRoot, c.icon)), c.icon);
     });
-    it('activates on vigil.json and targets the VS Code of code-server 4.100', () => {
-        assert.deepEqual(manifest.activationEvents, ['workspaceContains:vigil.json']);
+    it('activates on vigil.json (and to revive its webview panels) and targets the VS Code of code-server 4.100', () => {
+        const viewTypes = [...code.matchAll(/^\s+'?[\w-]+'?: '(vigil\.\w+)',$/gm)].map((m) => m[1]);
+        assert.deepEqual(viewTypes, ['vigil.signalPreview', 'vigil.benchmarkLive', 'vigil.results', 'vigil.emulator', 'vigil.compile']);
+        assert.deepEqual(manifest.activationEvents, ['workspaceContains:vigil.json', ...viewTypes.map((v) => `onWebviewPanel:${v}`)]);
         assert.equal(manifest.engines.vscode, '^1.100.0');
         assert.equal(manifest.main, './out/extension.js');
     });

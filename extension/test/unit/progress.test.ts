@@ -46,8 +46,9 @@ describe('progress', () => {
     });
     it('says how a benchmark ended', () => {
         assert.match(endMessage(end), /^Benchmark 3 stopped \(checkpointed: resume it any time\)/);
-        assert.match(endMessage({ kind: 'end', benchmark: 4, state: 'failed', message: 'failed: disk full' }), /^Benchmark 4 failed: failed: disk full$/);
-        assert.match(endMessage({ kind: 'end', benchmark: 5, state: 'finished', message: 'finished: 400 of 400 evaluations' }), /^Benchmark 5 finished/);
+        assert.equal(endMessage({ kind: 'end', benchmark: 4, state: 'failed', message: 'failed: disk full' }), 'Benchmark 4 failed: disk full');
+        assert.equal(endMessage({ kind: 'end', benchmark: 5, state: 'finished', message: 'finished: 400 of 400 evaluations' }), 'Benchmark 5 finished: 400 of 400 evaluations.');
+        assert.equal(endMessage({ kind: 'end', benchmark: 6, state: 'failed', message: 'the disk is full' }), 'Benchmark 6 failed: the disk is full');
     });
     it('makes distinct tokens', () => {
         let seed = 0;

@@ -9,8 +9,8 @@ const indicators = { balanced_accuracy: 0.974, confidence: 90, tnr: 0.98, tpr: 0
 /** 400 detected lines of regular.csv, 12 below the threshold; 50 learned; 30 abnormal lines. */
 function result(): BenchmarkResult {
     const signals: NonNullable<BenchmarkResult['similarities']>['signals'] = [];
-    for (let line = 51; line <= 450; ++line) signals.push({ file: '/p/regular.csv', line, group: 0, abnormal: false, similarity: line <= 62 ? 42.5 : 97 });
-    for (let line = 1; line <= 30; ++line) signals.push({ file: '/p/abnormal.csv', line, group: 0, abnormal: true, similarity: line === 1 ? 90 : 10 });
+    for (let line = 51; line <= 450; ++line) signals.push({ file: '/p/regular.csv', line, group: 0, abnormal: false, similarity: line <= 62 ? 42.5 : 97, status: line <= 62 ? 'anomaly' : 'nominal' });
+    for (let line = 1; line <= 30; ++line) signals.push({ file: '/p/abnormal.csv', line, group: 0, abnormal: true, similarity: line === 1 ? 90 : 10, status: line === 1 ? 'nominal' : 'anomaly' });
     return {
         benchmark: 3,
         state: 'finished',
