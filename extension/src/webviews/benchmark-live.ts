@@ -10,7 +10,7 @@ import { errorText } from '../model/errors';
 import { appendCapped, historyKey } from '../model/live';
 import { daemonFolder, type Project } from '../projects';
 import * as proto from '../protocol.generated';
-import { createWebviewPanel, Panel, PanelRegistry, registerSerializer, savedKey } from './host';
+import { createWebviewPanel, Panel, PanelRegistry, revivePanels } from './host';
 import type { BenchmarkLiveFromView, BenchmarkLiveToView, PanelKey } from './messages';
 import { openProject } from './project-wait';
 
@@ -131,15 +131,7 @@ export class BenchmarkLivePanels implements vscode.Disposable {
         private readonly histories: LiveHistories,
     ) {
         this.disposables.push(
-            registerSerializer('benchmark-live', async (panel, state) => {
-                const key = savedKey(state, 'benchmark-live');
-                if (!key) {
-                    panel.dispose();
-                    return;
-                }
-                const chart = this.registry.add(key, new LiveChart(this.app, this.histories, panel, key, undefined));
-                await chart.loadResult(true);
-            }),
+            revivePanels(this.registry, 'benchmark-live', (panel, key) => new LiveChart(this.app, this.histories, panel, key, undefined), (chart) => chart.loadResult(true)),
         );
     }
 

@@ -11,7 +11,7 @@ import { errorText } from '../model/errors';
 import { findEntry, listZip, readZipEntry, topFolder } from '../model/zip';
 import { daemonFolder, workspacePath, type Project } from '../projects';
 import type * as proto from '../protocol.generated';
-import { createWebviewPanel, Panel, PanelRegistry, registerSerializer, savedKey } from './host';
+import { createWebviewPanel, Panel, PanelRegistry, revivePanels } from './host';
 import type { CompileFromView, CompileToView, LibraryMessage, PanelKey, ZipEntryView } from './messages';
 import { openProject } from './project-wait';
 
@@ -148,15 +148,7 @@ export class CompilePanels implements vscode.Disposable {
 
     constructor(private readonly app: App) {
         this.disposables.push(
-            registerSerializer('compile', async (panel, state) => {
-                const key = savedKey(state, 'compile');
-                if (!key) {
-                    panel.dispose();
-                    return;
-                }
-                const view = this.registry.add(key, new CompileView(this.app, panel, key, undefined));
-                await view.showStored();
-            }),
+            revivePanels(this.registry, 'compile', (panel, key) => new CompileView(this.app, panel, key, undefined), (view) => view.showStored()),
         );
     }
 

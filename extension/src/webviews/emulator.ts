@@ -14,7 +14,7 @@ import { verdictsFromDetection } from '../model/verdicts';
 import { daemonFolder, workspacePath, type Project } from '../projects';
 import * as proto from '../protocol.generated';
 import { listSignalFiles } from '../views/signals';
-import { createWebviewPanel, Panel, PanelRegistry, registerSerializer, savedKey } from './host';
+import { createWebviewPanel, Panel, PanelRegistry, revivePanels } from './host';
 import type { EmulatorFromView, EmulatorToView, LogEntry, PanelKey, SignalSource } from './messages';
 import { openProject } from './project-wait';
 
@@ -227,13 +227,7 @@ export class EmulatorPanels implements vscode.Disposable {
 
     constructor(private readonly app: App) {
         this.disposables.push(
-            registerSerializer('emulator', async (panel, state) => {
-                const key = savedKey(state, 'emulator');
-                if (!key) {
-                    panel.dispose();
-                    return;
-                }
-                const view = this.registry.add(key, new EmulatorView(this.app, panel, key, undefined));
+            revivePanels(this.registry, 'emulator', (panel, key) => new EmulatorView(this.app, panel, key, undefined), async (view) => {
                 await app.ctx.whenRunning(30_000);
                 await view.start();
             }),

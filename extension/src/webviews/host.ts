@@ -180,6 +180,27 @@ export function savedKey<K extends PanelKey['kind']>(state: unknown, kind: K): E
     return key as Extract<PanelKey, { kind: K }>;
 }
 
+/**
+ * Brings back one kind's panels after a window reload: the saved key says what each showed; a
+ * panel whose state cannot be read is closed. `make` builds the view (no project yet: it finds
+ * it from the key), `restore` fetches its data again from the daemon.
+ */
+export function revivePanels<K extends ViewKind & PanelKey['kind'], P extends { readonly panel: vscode.WebviewPanel; readonly onDidDispose: vscode.Event<void>; reveal(preserveFocus?: boolean): void }>(
+    registry: PanelRegistry<P>,
+    kind: K,
+    make: (panel: vscode.WebviewPanel, key: Extract<PanelKey, { kind: K }>) => P,
+    restore: (view: P) => Promise<void>,
+): vscode.Disposable {
+    return registerSerializer(kind, async (panel, state) => {
+        const key = savedKey(state, kind);
+        if (!key) {
+            panel.dispose();
+            return;
+        }
+        await restore(registry.add(key, make(panel, key)));
+    });
+}
+
 /** Registers the serializer of one kind: after a reload, `revive` gets the panel and its saved state. */
 export function registerSerializer(view: ViewKind, revive: (panel: vscode.WebviewPanel, state: unknown) => Promise<void>): vscode.Disposable {
     return vscode.window.registerWebviewPanelSerializer(viewTypes[view], {

@@ -11,7 +11,7 @@ import { projectRelative } from '../model/paths';
 import { verdictsFromBenchmark } from '../model/verdicts';
 import { daemonFolder, workspacePath, type Project } from '../projects';
 import * as proto from '../protocol.generated';
-import { createWebviewPanel, Panel, PanelRegistry, registerSerializer, savedKey } from './host';
+import { createWebviewPanel, Panel, PanelRegistry, revivePanels } from './host';
 import type { PanelKey, ResultFile, ResultsFromView, ResultsToView } from './messages';
 import { openProject } from './project-wait';
 
@@ -95,15 +95,7 @@ export class ResultsPanels implements vscode.Disposable {
 
     constructor(private readonly app: App) {
         this.disposables.push(
-            registerSerializer('results', async (panel, state) => {
-                const key = savedKey(state, 'results');
-                if (!key) {
-                    panel.dispose();
-                    return;
-                }
-                const view = this.registry.add(key, new ResultsView(this.app, panel, key, undefined));
-                await view.load();
-            }),
+            revivePanels(this.registry, 'results', (panel, key) => new ResultsView(this.app, panel, key, undefined), (view) => view.load()),
         );
     }
 

@@ -9,7 +9,7 @@ import { errorText } from '../model/errors';
 import { projectRelative } from '../model/paths';
 import { daemonFolder, workspacePath, type Project } from '../projects';
 import * as proto from '../protocol.generated';
-import { createWebviewPanel, Panel, PanelRegistry, registerSerializer, savedKey } from './host';
+import { createWebviewPanel, Panel, PanelRegistry, revivePanels } from './host';
 import type { PanelKey, SignalPreviewFromView, SignalPreviewToView } from './messages';
 import { openProject } from './project-wait';
 
@@ -85,15 +85,7 @@ export class SignalPreviewPanels implements vscode.Disposable {
 
     constructor(private readonly app: App) {
         this.disposables.push(
-            registerSerializer('signal-preview', async (panel, state) => {
-                const key = savedKey(state, 'signal-preview');
-                if (!key) {
-                    panel.dispose();
-                    return;
-                }
-                const preview = this.registry.add(key, new SignalPreview(this.app, panel, key, undefined));
-                await preview.load();
-            }),
+            revivePanels(this.registry, 'signal-preview', (panel, key) => new SignalPreview(this.app, panel, key, undefined), (preview) => preview.load()),
         );
     }
 
