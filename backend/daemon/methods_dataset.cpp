@@ -1,17 +1,30 @@
 // dataset/check and dataset/plot: `vigil check` as a request. The check's report is the same
 // document as `vigil check --json` (docs/check.md); the plot is its statistics part.
+// dataset/synth: `vigil synth` into a project folder (its example data).
+#include <filesystem>
+#include <system_error>
+
 #include "engine_errors.hpp"
 #include "paths.hpp"
 #include "server.hpp"
 #include "vigil/engine/dataset/check_report.hpp"
 #include "vigil/engine/dataset/report_json.hpp"
+#include "vigil/engine/synth/generator.hpp"
+#include "vigil/engine/synth/report.hpp"
+#include "vigil/engine/synth/spec.hpp"
+#include "vigil/engine/synth/writer.hpp"
 
 namespace vigil::daemon {
 
 namespace ds = vigil::engine::dataset;
+namespace proj = vigil::engine::project;
+namespace synth = vigil::engine::synth;
 using nlohmann::json;
 
 namespace {
+
+// Where dataset/synth writes when not told: beside the folders the import command fills.
+constexpr const char* kExampleFolder = "signals/example";
 
 struct FileRequest {
     std::filesystem::path path;
@@ -31,6 +44,55 @@ FileRequest read_file_request(const Call& call) {
     return r;
 }
 
+// The param of dataset/synth that carries a SynthSpec field, for the engine's errors.
+std::string param_of(const std::string& field) {
+    if (field == "rate_hz") return "rate";
+    if (field == "abnormal_signals") return "abnormalSignals";
+    if (field == "shaft_hz") return "shaftHz";
+    return field;
+}
+
+// The spec of dataset/synth: what the params say, and for what they leave out the project's
+// own sensor (axes, sampling rate, motor current or vibration), so the example data is shaped
+// like the user's.
+synth::SynthSpec synth_spec(Params& p, const proj::Settings& settings) {
+    synth::SynthSpec spec;
+    if (settings.sensor == proj::SensorType::current) spec.machine = synth::Machine::current;
+    spec.axes = settings.axes;
+    if (settings.sampling_rate_hz && *settings.sampling_rate_hz >= synth::kMinRateHz &&
+        *settings.sampling_rate_hz <= synth::kMaxRateHz)
+        spec.rate_hz = *settings.sampling_rate_hz;
+    if (auto v = p.optional_integer("axes", 1, synth::kMaxAxes)) spec.axes = uint32_t(*v);
+    if (auto v = p.optional_number("rate", synth::kMinRateHz, synth::kMaxRateHz)) spec.rate_hz = *v;
+    if (auto v = p.optional_integer("length", synth::kMinLength, synth::kMaxLength)) spec.length = uint32_t(*v);
+    if (auto v = p.optional_integer("signals", 1, synth::kMaxSignals)) spec.signals = uint32_t(*v);
+    spec.abnormal_signals = spec.signals;
+    if (auto v = p.optional_integer("abnormalSignals", 1, synth::kMaxSignals)) spec.abnormal_signals = uint32_t(*v);
+    if (auto v = p.optional_integer("seed", 0, INT64_MAX)) spec.seed = uint64_t(*v);
+    if (auto m = p.optional_string("machine")) {
+        auto machine = synth::parse_machine(*m);
+        if (!machine) throw invalid_params(p.name_of("machine"), "vibration or current, got '" + *m + "'");
+        spec.machine = *machine;
+    }
+    if (auto f = p.optional_string("fault")) {
+        auto fault = synth::parse_fault(*f);
+        if (!fault)
+            throw invalid_params(p.name_of("fault"),
+                                 "imbalance, misalignment, looseness, outer-race or inner-race, got '" + *f + "'");
+        spec.fault = *fault;
+    }
+    if (auto v = p.optional_number("severity", 0.0, 1.0)) spec.severity = *v;
+    if (auto v = p.optional_number("shaftHz", 0.1, synth::kMaxRateHz)) spec.shaft_hz = *v;
+    try {
+        synth::validate(spec);
+    } catch (const synth::SpecError& e) {
+        std::string message = e.what();
+        if (message.rfind(e.parameter, 0) == 0) message.erase(0, e.parameter.size());
+        throw invalid_params(param_of(e.parameter), message.substr(message.find_first_not_of(" :")));
+    }
+    return spec;
+}
+
 }  // namespace
 
 void bind_dataset_methods(Server& server) {
@@ -48,6 +110,29 @@ void bind_dataset_methods(Server& server) {
         if (!report.errors.empty()) throw file_error(report.errors.front());
         return json{{"file", full["file"]},     {"signals", full["signals"]}, {"length", full["length"]},
                     {"perAxis", full["stats"]["axes"]}, {"rateHz", full["rate_hz"]}};
+    });
+    server.bind("dataset/synth", Runs::on_worker, [&server](const Call& call) -> json {
+        Params p(call.params);
+        auto project = server.open_project(p, call);
+        const auto out = confined_path(*call.connection, "out", p.optional_string("out").value_or(kExampleFolder),
+                                       project.root());
+        const bool overwrite = p.optional_boolean("overwrite").value_or(false);
+        const synth::SynthSpec spec = synth_spec(p, project.settings());
+        p.done();
+        // Never replace the user's recordings by accident: existing files need overwrite.
+        for (const char* name : {"regular.csv", "abnormal.csv"}) {
+            std::error_code ec;
+            if (!overwrite && std::filesystem::exists(out / name, ec))
+                throw invalid_params("out", (out / name).string() + " exists; pass overwrite: true to replace it");
+        }
+        throw_if_cancelled(call.cancel);
+        const synth::Generator generator(spec);
+        const synth::DatasetFiles files = synth::write_dataset(generator, out);
+        return {{"regular", files.regular.string()},
+                {"abnormal", files.abnormal.string()},
+                {"regularBytes", files.regular_bytes},
+                {"abnormalBytes", files.abnormal_bytes},
+                {"synth", synth::describe(generator)}};
     });
 }
 
