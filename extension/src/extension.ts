@@ -7,6 +7,8 @@ import type { App } from './app';
 import { benchmarkCommands, activateBenchmarkEvents } from './commands/benchmark';
 import { libraryCommands } from './commands/compile';
 import { detectCommand } from './commands/detect';
+import { editSettingCommand, openSettingsCommand } from './commands/edit-setting';
+import { generateExampleCommand } from './commands/generate-example';
 import { importSignalsCommands } from './commands/import-signals';
 import { newProjectCommand } from './commands/new-project';
 import { panelCommands } from './commands/panels';
@@ -41,6 +43,9 @@ function createCommands(app: App): Record<string, CommandFactory> {
     return {
         ...serverCommands(app),
         'vigil.newProject': newProjectCommand(app),
+        'vigil.project.editSetting': editSettingCommand(app),
+        'vigil.project.openSettings': openSettingsCommand(app),
+        'vigil.generateExample': generateExampleCommand(app),
         ...importSignalsCommands(app),
         ...benchmarkCommands(app),
         ...libraryCommands(app),

@@ -123,6 +123,15 @@ export class Projects implements vscode.Disposable {
         this.listChanged();
     }
 
+    /** Records what project/update answered (the settings as vigil.json now holds them). */
+    updated(uri: vscode.Uri, summary: proto.ProjectSummary): void {
+        const existing = this.projects.get(uri.toString());
+        if (!existing) return;
+        const next = { uri, name: existing.name, summary };
+        this.projects.set(uri.toString(), next);
+        this.changed.fire(next);
+    }
+
     private remove(uri: vscode.Uri): void {
         if (this.projects.delete(uri.toString())) this.listChanged();
     }

@@ -378,7 +378,36 @@ await step('both signal files are imported and checked', async () => {
         return r.some((t) => /regular\.csv.*201 signals × 256 · 1 warning/s.test(t)) && r.some((t) => /abnormal\.csv.*200 signals × 256 · clean/s.test(t)) ? r : undefined;
     });
     log(`  Vigil rows: ${rows.join(' | ').replace(/\n/g, ' ')}`);
+    // The pair is now the project's group in vigil.json, which `vigil bench` alone would use.
+    const settings = await waitFor('the group in vigil.json', async () => {
+        const j = JSON.parse(readFileSync(path.join(workspace, 'vigil.json'), 'utf8'));
+        return j.signals?.length ? j : undefined;
+    });
+    check(JSON.stringify(settings.signals) === JSON.stringify([{ regular: 'example/regular.csv', abnormal: 'example/abnormal.csv' }]), `vigil.json signals: ${JSON.stringify(settings.signals)}`);
     await shot('sidebar-signals');
+});
+
+await step('a setting is edited in place in the Project view', async () => {
+    await clearNotifications();
+    await vigilRows();
+    const row = page.locator('[id="workbench.view.extension.vigil"] .monaco-list-row', { hasText: 'Max RAM' }).first();
+    await row.click();
+    // The same validation as the wizard, under the input box.
+    await waitFor('the Max RAM input', async () => /Max RAM of the library/.test((await quickInputText()) ?? ''));
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.fill('0.1');
+    await waitFor('the validation message', async () => /Max RAM: from 0\.25/.test(await page.locator('.quick-input-widget').innerText()), 5_000);
+    await shot('project-edit');
+    await input.fill('24');
+    await sleep(150);
+    await input.press('Enter');
+    await waitFor('24 kB in the Project view', async () => (await vigilRows()).some((t) => /Max RAM\s*24 kB/.test(t)));
+    check(JSON.parse(readFileSync(path.join(workspace, 'vigil.json'), 'utf8')).max_ram_kb === 24, 'vigil.json says 24 kB');
+    // And back, so the benchmark below runs with the wizard's budget.
+    await row.click();
+    await answer(/Max RAM of the library/, '16');
+    await waitFor('16 kB in the Project view', async () => (await vigilRows()).some((t) => /Max RAM\s*16 kB/.test(t)));
+    check(JSON.parse(readFileSync(path.join(workspace, 'vigil.json'), 'utf8')).max_ram_kb === 16, 'vigil.json says 16 kB again');
 });
 
 await step('the duplicated line is a warning in Problems', async () => {
@@ -568,6 +597,21 @@ await step('a library is compiled and its zip found', async () => {
     await shot('compile');
     await f.evaluate(() => document.querySelector('#snippet')?.scrollIntoView());
     await sleep(200);
+});
+
+await step('Generate Example Data writes a second group from a simulated machine', async () => {
+    await clearNotifications();
+    await command('Vigil: Generate Example Data');
+    await answer(/The fault in the abnormal signals/, 'Imbalance', { pick: /^Imbalance/ });
+    const text = await notification(/Wrote 200 regular signals and 200 abnormal ones \(imbalance fault: 256 samples × 3 axes at 1600 Hz\) to signals\/example\//, 60_000);
+    log(`  ${text.split('\n')[0]}`);
+    for (const f of ['regular.csv', 'abnormal.csv']) check(existsSync(path.join(workspace, 'signals', 'example', f)), `signals/example/${f} written`);
+    const groups = JSON.parse(readFileSync(path.join(workspace, 'vigil.json'), 'utf8')).signals;
+    check(groups.length === 2 && groups[1].regular === 'signals/example/regular.csv' && groups[1].abnormal === 'signals/example/abnormal.csv', `vigil.json signals: ${JSON.stringify(groups)}`);
+    await expandPane('Signals');
+    await waitFor('the example files checked in the Signals view', async () => (await vigilRows()).filter((t) => /signals\/example · 200 signals × 256/.test(t)).length === 2);
+    await shot('generate-example');
+    await clearNotifications();
 });
 
 // --- the same views in a light theme ---

@@ -41,15 +41,20 @@ async function chooseGroups(project: Project): Promise<SignalGroup[] | undefined
         if (choice) await vscode.commands.executeCommand('vigil.importSignals', { folder: daemonFolder(project) });
         return undefined;
     }
-    const proposed = proposeGroups(
-        files.filter((f) => f.role === 'regular').map((f) => f.relative),
-        files.filter((f) => f.role === 'abnormal').map((f) => f.relative),
-    );
+    // The project's own groups (vigil.json's `signals`, what `vigil bench` uses too) come first.
+    const fromProject = project.summary?.settings.signals ?? [];
+    const proposed = fromProject.length
+        ? fromProject
+        : proposeGroups(
+              files.filter((f) => f.role === 'regular').map((f) => f.relative),
+              files.filter((f) => f.role === 'abnormal').map((f) => f.relative),
+          );
     if (proposed.length) {
-        const describe = (gs: SignalGroup[]) => gs.map((g) => `${baseName(g.regular)} vs ${baseName(g.abnormal)}`).join(', ');
+        const describe = (gs: readonly SignalGroup[]) => gs.map((g) => `${baseName(g.regular)} vs ${baseName(g.abnormal)}`).join(', ');
+        const what = proposed.length > 1 ? `${String(proposed.length)} groups` : 'regular vs abnormal';
         const choice = await vscode.window.showQuickPick(
             [
-                { label: `$(play) ${describe(proposed)}`, description: proposed.length > 1 ? `${String(proposed.length)} groups` : 'regular vs abnormal', groups: proposed },
+                { label: `$(play) ${describe(proposed)}`, description: fromProject.length ? `${what}, from vigil.json` : what, groups: [...proposed] },
                 { label: '$(list-selection) Choose the files…', description: '', groups: undefined },
             ],
             { title, placeHolder: 'Which signals?', ignoreFocusOut: true },

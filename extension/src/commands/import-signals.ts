@@ -1,6 +1,7 @@
 // Import Signal File: copies the chosen file(s) into the project (signals/regular/ or
-// signals/abnormal/) and runs dataset/check on each, whose findings land in Problems at their
-// line and column. Check Signal File runs the check on a file already in the project.
+// signals/abnormal/), runs dataset/check on each, whose findings land in Problems at their
+// line and column, and records new regular/abnormal pairs in vigil.json's `signals`. Check
+// Signal File runs the check on a file already in the project.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
@@ -12,6 +13,7 @@ import { importFolder, uniqueName, type SignalRole } from '../model/signals';
 import { withCancellableRequest } from '../progress';
 import { daemonFolder, type Project } from '../projects';
 import * as proto from '../protocol.generated';
+import { rememberGroups } from './project-signals';
 import { fileArg, guarded } from './ui';
 
 function inside(folder: vscode.Uri, file: vscode.Uri): boolean {
@@ -41,7 +43,7 @@ export function reportSentence(name: string, r: proto.CheckReport): string {
     return r.status === 'warnings' ? `${name}: ${shape}, ${plural(r.warnings.length, 'warning')}` : `${name}: ${shape}, clean`;
 }
 
-async function announce(reports: { name: string; report: proto.CheckReport }[]): Promise<void> {
+export async function announce(reports: { name: string; report: proto.CheckReport }[]): Promise<void> {
     if (!reports.length) return;
     const text = reports.map((r) => reportSentence(r.name, r.report)).join(' · ');
     const problems = reports.some((r) => r.report.status !== 'ok');
@@ -101,6 +103,7 @@ export function importSignalsCommands(app: App): Record<string, CommandFactory> 
                     if (!report) return; // cancelled
                     reports.push({ name: path.basename(dest.fsPath), report });
                 }
+                await rememberGroups(app, project);
                 await announce(reports);
             }),
         },

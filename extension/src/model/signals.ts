@@ -1,8 +1,9 @@
 // Which files of a project are signal files, and their role (regular or abnormal) for the
-// pickers. The daemon keeps no list of a project's signal files (vigil.json has no field for
-// them; a benchmark records its inputs), so the role is a hint, from the strongest source:
-// the latest benchmark's inputs, then the folder the import command copies into
-// (signals/regular/, signals/abnormal/), then the file's name.
+// pickers. The role comes from the strongest source: the project's groups (vigil.json's
+// `signals`) and earlier benchmarks' inputs, then the folder the import command copies into
+// (signals/regular/, signals/abnormal/), then the file's name. Importing or generating files
+// records new pairs in vigil.json (groupsToAdd), so a benchmark started from the command line
+// (`vigil bench` without files) uses the same files as the editor.
 
 export type SignalRole = 'regular' | 'abnormal';
 
@@ -77,4 +78,16 @@ export function proposeGroups(regular: readonly string[], abnormal: readonly str
         if (match?.length === 1 && match[0]) groups.push({ regular: r, abnormal: match[0] });
     }
     return groups;
+}
+
+/**
+ * The groups to add to vigil.json's `signals` once files arrived: pairs (proposeGroups) among the
+ * regular and abnormal files that no group names yet. Existing groups are never changed.
+ */
+export function groupsToAdd(existing: readonly SignalGroup[], regular: readonly string[], abnormal: readonly string[]): SignalGroup[] {
+    const used = new Set(existing.flatMap((g) => [g.regular, g.abnormal]));
+    return proposeGroups(
+        regular.filter((r) => !used.has(r)),
+        abnormal.filter((a) => !used.has(a)),
+    );
 }

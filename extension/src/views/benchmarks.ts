@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 
 import { benchmarkActions, benchmarkContext, benchmarkDescription, benchmarkLabel, benchmarkTooltip } from '../model/benchmarks';
+import { throttle } from '../model/throttle';
 import type { BenchmarkMonitor } from '../progress';
 import { daemonFolder, type Project, type Projects } from '../projects';
 import type * as proto from '../protocol.generated';
@@ -42,13 +43,21 @@ export class BenchmarksView extends RefreshableTree {
         private readonly monitor: BenchmarkMonitor,
     ) {
         super();
+        // Progress comes every 100 ms: twice a second is enough for a percentage, and slow
+        // enough for VS Code's tree debounce to let each refresh through (model/throttle.ts).
+        const progressed = throttle(() => {
+            this.refresh();
+        }, 500);
         this.disposables = [
+            {
+                dispose: () => {
+                    progressed.cancel();
+                },
+            },
             projects.onDidChange(() => {
                 this.refresh();
             }),
-            monitor.onDidChange(() => {
-                this.refresh();
-            }),
+            monitor.onDidChange(progressed),
             // A benchmark that ends changes the project's list: project/open again.
             monitor.onDidEnd((e) => void projects.refresh(e.project.uri)),
         ];

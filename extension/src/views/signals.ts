@@ -32,10 +32,15 @@ export async function listSignalFiles(project: Project, max = 500): Promise<Sign
         .sort((a, b) => a.relative.localeCompare(b.relative));
 }
 
-/** Files earlier benchmarks used, by role (their recorded inputs are absolute paths). */
+/** Files of the project's groups (vigil.json) and of earlier benchmarks, by role, absolute. */
 export function knownInputs(project: Project): KnownInputs {
     const regular = new Set<string>();
     const abnormal = new Set<string>();
+    for (const g of project.summary?.settings.signals ?? []) {
+        regular.add(path.resolve(project.uri.fsPath, g.regular));
+        abnormal.add(path.resolve(project.uri.fsPath, g.abnormal));
+    }
+    // Benchmarks record absolute paths.
     const folder = project.summary?.folder;
     for (const b of project.summary?.benchmarks ?? [])
         for (const g of b.inputs) {
@@ -78,7 +83,8 @@ export class SignalItem extends vscode.TreeItem {
         } else {
             const shape = report.signals != null ? `${plural(report.signals, 'signal')} × ${String(report.length)}` : 'unusable';
             const findings = report.errors.length ? plural(report.errors.length, 'error') : report.warnings.length ? plural(report.warnings.length, 'warning') : 'clean';
-            this.description = `${shape} · ${findings}`;
+            // The folder too: two groups often hold files of the same name (regular.csv).
+            this.description = dir === '.' ? `${shape} · ${findings}` : `${dir} · ${shape} · ${findings}`;
             this.iconPath = new vscode.ThemeIcon(
                 report.status === 'errors' ? 'error' : report.status === 'warnings' ? 'warning' : 'pass',
                 new vscode.ThemeColor(report.status === 'errors' ? 'problemsErrorIcon.foreground' : report.status === 'warnings' ? 'problemsWarningIcon.foreground' : 'testing.iconPassed'),
@@ -121,7 +127,10 @@ export class SignalsView extends RefreshableTree {
         if (missing) return missing;
         const files = await listSignalFiles(p);
         if (!files.length)
-            return [new MessageItem('No signal file yet: import one', 'add', { title: 'Import Signal File', command: 'vigil.importSignals', arguments: [{ folder: p.uri.fsPath }] })];
+            return [
+                new MessageItem('No signal file yet: import one…', 'add', { title: 'Import Signal File', command: 'vigil.importSignals', arguments: [{ folder: p.uri.fsPath }] }),
+                new MessageItem('…or generate example data', 'beaker', { title: 'Generate Example Data', command: 'vigil.generateExample', arguments: [{ folder: p.uri.fsPath }] }, 'Signals from a simulated machine shaped like the project\'s sensor, to try Vigil before recording anything'),
+            ];
         const roles: (SignalRole | undefined)[] = ['regular', 'abnormal', undefined];
         return roles.map((role) => new RoleItem(p, role, files.filter((f) => f.role === role))).filter((r) => r.files.length > 0);
     }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { importFolder, isSignalFileName, proposeGroups, roleOf, uniqueName } from '../../src/model/signals';
+import { groupsToAdd, importFolder, isSignalFileName, proposeGroups, roleOf, uniqueName } from '../../src/model/signals';
 
 describe('signal files', () => {
     it('recognises signal files', () => {
@@ -51,5 +51,17 @@ describe('paths between the daemon and the workspace', () => {
         assert.ok(isInside('/p', '/p/a.csv'));
         assert.ok(!isInside('/p', '/p2/a.csv'));
         assert.ok(!isInside('/p', '/a.csv'));
+    });
+    it('adds only new pairs to the project\'s groups', () => {
+        const fan = { regular: 'fan-regular.csv', abnormal: 'fan-abnormal.csv' };
+        assert.deepEqual(groupsToAdd([], ['a.csv'], ['b.csv']), [{ regular: 'a.csv', abnormal: 'b.csv' }]);
+        // A group already in vigil.json stays as it is; the new pump files make a new group.
+        assert.deepEqual(groupsToAdd([fan], ['fan-regular.csv', 'pump-regular.csv'], ['fan-abnormal.csv', 'pump-abnormal.csv']), [
+            { regular: 'pump-regular.csv', abnormal: 'pump-abnormal.csv' },
+        ]);
+        // Nothing new: nothing to add.
+        assert.deepEqual(groupsToAdd([fan], ['fan-regular.csv'], ['fan-abnormal.csv']), []);
+        // A lone new file waits for its partner.
+        assert.deepEqual(groupsToAdd([fan], ['fan-regular.csv', 'x.csv'], ['fan-abnormal.csv']), []);
     });
 });
