@@ -16,7 +16,9 @@ nlohmann::json indicators_json(const sel::Indicators& ind) {
             {"ram_bytes", ind.ram_bytes},
             {"flash_bytes", ind.flash_bytes},
             {"instructions_per_detect", ind.instructions_per_detect},
-            {"failed", ind.failed}};
+            {"failed", ind.failed},
+            {"balanced_accuracy_se", ind.balanced_accuracy_se},
+            {"confidence_se", ind.confidence_se}};
 }
 
 namespace {
@@ -71,7 +73,7 @@ nlohmann::json build_result(const SearchDriver& driver, const sel::Evaluator& ev
     for (size_t k = 0; k < ranking.size() && k < r.top; ++k) {
         const auto* c = driver.candidates()[ranking[k].candidate];
         nlohmann::json row = {{"rank", k + 1}, {"key", c->key}, {"summary", sel::recipe_summary(c->recipe)},
-                              {"stage", ranking[k].stage}};
+                              {"stage", ranking[k].stage}, {"tied_with_best", ranking[k].tied_with_best}};
         row["indicators"] = indicators_json(ranking[k].result->indicators);
         top.push_back(std::move(row));
     }

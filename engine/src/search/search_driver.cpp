@@ -197,7 +197,18 @@ std::vector<Ranked> SearchDriver::ranking() const {
     std::sort(out.begin(), out.end(), [&](const Ranked& a, const Ranked& b) {
         return better(a.stage, a.candidate, b.stage, b.candidate);
     });
-    return out;
+    // Then the tie rule: the leader's statistical ties, smallest library first.
+    std::vector<const sel::Indicators*> indicators;
+    std::vector<uint32_t> stages;
+    for (const auto& r : out) {
+        indicators.push_back(&r.result->indicators);
+        stages.push_back(r.stage);
+    }
+    size_t tied = 0;
+    std::vector<Ranked> presented;
+    for (size_t i : sel::order_with_ties(indicators, stages, &tied)) presented.push_back(out[i]);
+    for (size_t i = 0; i < tied; ++i) presented[i].tied_with_best = true;
+    return presented;
 }
 
 std::vector<size_t> SearchDriver::evaluated_per_stage() const {

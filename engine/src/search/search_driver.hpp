@@ -35,6 +35,8 @@ struct Ranked {
     uint32_t candidate = 0;  // index into SearchDriver::candidates()
     uint32_t stage = 0;
     const Evaluated* result = nullptr;
+    // Within the measured noise of the best (the tie rule: these lead, smallest first).
+    bool tied_with_best = false;
 };
 
 class SearchDriver {

@@ -109,9 +109,13 @@ function scatter(parent: HTMLElement, m: ResultMessage): void {
 function topTable(r: BenchmarkResult): HTMLElement {
     if (!r.top.length) return message('info', 'No candidate was evaluated.');
     const bestKey = r.best?.candidate_key;
+    const ties = r.top.filter((c) => c.tied_with_best).length;
     return h(
         'div',
         { class: 'table-wrap' },
+        ...(ties > 1
+            ? [h('p', { class: 'muted table-note', text: `= marks the ${String(ties)} candidates within the best's split-to-split noise: among statistical ties the smallest library wins.` })]
+            : []),
         h(
             'table',
             { class: 'data-table', attrs: { id: 'top-candidates' } },
@@ -133,7 +137,11 @@ function topTable(r: BenchmarkResult): HTMLElement {
                     h(
                         'tr',
                         { class: c.key === bestKey ? 'best-row' : '' },
-                        h('td', { class: 'num', text: String(c.rank) }),
+                        h('td', {
+                            class: 'num',
+                            text: c.tied_with_best ? `= ${String(c.rank)}` : String(c.rank),
+                            ...(c.tied_with_best ? { title: 'Within the best\'s split-to-split noise: ties lead, smallest RAM first' } : {}),
+                        }),
                         h('td', { class: 'summary' }, h('code', { text: c.summary })),
                         h('td', { class: 'num', text: String(c.stage + 1), title: `${String(c.indicators.splits)} splits` }),
                         h('td', { class: 'num', text: formatRatio(c.indicators.balanced_accuracy) }),

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "vigil/engine/selection/evaluation.hpp"
 #include "vigil/engine/selection/footprint.hpp"
@@ -27,6 +28,10 @@ struct Indicators {
     size_t flash_bytes = 0;
     double instructions_per_detect = 0;
     bool failed = false;           // the runtime refused the candidate: everything 0
+    // Split-to-split uncertainty: the standard error of the per-split balanced accuracy and
+    // confidence (sample standard deviation / sqrt(splits)); 0 with fewer than 2 splits.
+    double balanced_accuracy_se = 0;
+    double confidence_se = 0;
 };
 
 Indicators compute_indicators(const EvaluationStats& stats, const Footprint& footprint);
@@ -40,5 +45,17 @@ double balanced_accuracy_of(std::span<const float> regular, std::span<const floa
 // deterministic tie-break). A failed candidate ranks after every other. Strict weak order.
 bool ranks_before(const Indicators& a, std::string_view key_a, const Indicators& b,
                   std::string_view key_b);
+
+// Whether `other` is within the measured noise of `leader`: its balanced accuracy and its
+// confidence are each no more than one of the leader's standard errors below the leader's.
+bool within_noise_of(const Indicators& leader, const Indicators& other);
+
+// The tie rule (docs/selection.md, "Ties prefer the smaller library"): given candidates in
+// ranks_before order and the stage each was measured at, the order to present them in. The
+// candidates of the leader's stage that are within the leader's noise come first, smallest RAM
+// first (then flash, then their rank); the others follow in rank order. Returns indexes into
+// `ranked`, and `tied` (when given) gets how many lead as ties.
+std::vector<size_t> order_with_ties(std::span<const Indicators* const> ranked, std::span<const uint32_t> stages,
+                                    size_t* tied = nullptr);
 
 }  // namespace vigil::engine::selection
