@@ -32,7 +32,7 @@ export function editSettingCommand(app: App): CommandFactory {
             if (!project || !settings) throw new Error(`the project in ${target.folder} is not open in the daemon`);
             const key = target.key;
             const q = settingQuestion(key, settings, wizardLimits(proto.componentSchemas.SettingsChanges), proto.coreValues, proto.sensorTypeValues);
-            const title = `${settings.name}: ${q.prompt}`;
+            const title = `${settings.name}: vigil.json`;
             let answer: string | undefined;
             if (q.kind === 'pick') {
                 const picked = await vscode.window.showQuickPick(
