@@ -136,9 +136,18 @@ export class Client implements Disposable {
         return token ? this.transport.connection.sendRequest(type, token) : this.transport.connection.sendRequest(type);
     }
 
-    /** The `$/progress` values sent to `token` (register before sending the request that names it). */
-    onProgress(token: proto.ProgressToken, handler: (value: proto.ProgressValue) => void): Disposable {
-        return this.transport.connection.onProgress(progressType, token, handler);
+    /** A benchmark's `$/progress` values sent to `token` (register before sending the request that names it). */
+    onProgress(token: proto.ProgressToken, handler: (value: proto.BenchmarkProgressValue) => void): Disposable {
+        return this.transport.connection.onProgress(progressType, token, (value) => {
+            if (!('task' in value)) handler(value);
+        });
+    }
+
+    /** The `$/progress` values of another long request (target/test, record/start...) sent to `token`. */
+    onTaskProgress(token: proto.ProgressToken, handler: (value: proto.TaskProgress) => void): Disposable {
+        return this.transport.connection.onProgress(progressType, token, (value) => {
+            if ('task' in value) handler(value);
+        });
     }
 
     /** LSP's orderly end: `shutdown`, `exit`, then the transport closes (the child exits). */

@@ -17,23 +17,23 @@ export interface BenchmarkRun {
     readonly project: Project;
     readonly token: string;
     benchmark: number | undefined;
-    latest: proto.ProgressValue | undefined;
+    latest: proto.BenchmarkProgressValue | undefined;
 }
 
 export interface BenchmarkEnded {
     readonly project: Project;
-    readonly value: Extract<proto.ProgressValue, { kind: 'end' }>;
+    readonly value: Extract<proto.BenchmarkProgressValue, { kind: 'end' }>;
 }
 
 export interface BenchmarkReported {
     readonly project: Project;
-    readonly value: proto.ProgressValue;
+    readonly value: proto.BenchmarkProgressValue;
 }
 
 interface LiveRun extends BenchmarkRun {
     finish?: () => void;
     readonly increments: ProgressIncrements;
-    report?: (value: proto.ProgressValue) => void;
+    report?: (value: proto.BenchmarkProgressValue) => void;
     readonly subscription: vscode.Disposable;
 }
 
@@ -92,7 +92,7 @@ export class BenchmarkMonitor implements vscode.Disposable {
         this.changed.fire();
     }
 
-    private onValue(run: LiveRun, value: proto.ProgressValue): void {
+    private onValue(run: LiveRun, value: proto.BenchmarkProgressValue): void {
         run.benchmark = value.benchmark;
         run.latest = value;
         if (!run.finish && value.kind !== 'end') this.openNotification(run, value);
@@ -106,7 +106,7 @@ export class BenchmarkMonitor implements vscode.Disposable {
         this.changed.fire();
     }
 
-    private openNotification(run: LiveRun, first: proto.ProgressValue): void {
+    private openNotification(run: LiveRun, first: proto.BenchmarkProgressValue): void {
         let finish: () => void = () => undefined;
         const done = new Promise<void>((resolve) => (finish = resolve));
         run.finish = finish;
@@ -153,7 +153,7 @@ export class BenchmarkMonitor implements vscode.Disposable {
     }
 
     /** The latest value of a followed benchmark. */
-    latest(project: Project, benchmark: number): proto.ProgressValue | undefined {
+    latest(project: Project, benchmark: number): proto.BenchmarkProgressValue | undefined {
         return [...this.runs.values()].find((r) => r.project.uri.toString() === project.uri.toString() && r.benchmark === benchmark)?.latest;
     }
 

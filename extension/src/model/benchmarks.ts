@@ -1,7 +1,7 @@
 // How a benchmark of benchmark/list (or project/open) reads in the Benchmarks view, and which
 // actions it offers. The states are the daemon's (docs/bench.md): `running` without `live` is a
 // benchmark whose daemon died, resumable like a stopped or failed one.
-import type { BenchmarkSummary, LibraryRecord, ProgressValue } from '../protocol.generated';
+import type { BenchmarkSummary, LibraryRecord, BenchmarkProgressValue } from '../protocol.generated';
 import { formatBytes, formatDuration, formatPercentage, formatRatio, joinWords, plural } from './format';
 
 export type BenchmarkAction = 'stop' | 'resume' | 'results' | 'compile';
@@ -24,7 +24,7 @@ export function benchmarkLabel(b: BenchmarkSummary): string {
     return `Benchmark ${b.id}`;
 }
 
-export function benchmarkDescription(b: BenchmarkSummary, progress?: ProgressValue): string {
+export function benchmarkDescription(b: BenchmarkSummary, progress?: BenchmarkProgressValue): string {
     if (b.live) {
         if (progress && progress.kind !== 'end') return `running ${formatPercentage(progress.percentage)}`;
         return 'running';
@@ -34,7 +34,7 @@ export function benchmarkDescription(b: BenchmarkSummary, progress?: ProgressVal
     return accuracy ? `${state} · ${accuracy}` : state;
 }
 
-export function benchmarkTooltip(b: BenchmarkSummary, progress?: ProgressValue): string {
+export function benchmarkTooltip(b: BenchmarkSummary, progress?: BenchmarkProgressValue): string {
     const lines = [`Benchmark ${b.id} — ${b.live ? 'running' : b.state === 'running' ? 'interrupted (resume it)' : b.state}`, `created ${b.created_at}, seed ${b.seed}`];
     const files = b.inputs.map((g) => `${baseName(g.regular.path)} / ${baseName(g.abnormal.path)}`);
     if (files.length) lines.push(`${plural(files.length, 'group')}: ${joinWords(files)}`);

@@ -1,7 +1,7 @@
 // A benchmark's `$/progress` values as the UI shows them: the notification's message and
 // increments (window.withProgress wants increments, the daemon sends percentages), the status
 // bar's short text. Every figure is the daemon's.
-import type { BestSoFar, ProgressValue } from '../protocol.generated';
+import type { BestSoFar, BenchmarkProgressValue } from '../protocol.generated';
 import { formatBytes, formatDuration, formatPercentage, formatRatio } from './format';
 
 /** Turns the daemon's absolute percentages into window.withProgress increments. */
@@ -29,7 +29,7 @@ export function bestSummary(best: BestSoFar | null | undefined): string | undefi
 }
 
 /** The line under the notification's title: the daemon's message, the best so far, the time left. */
-export function progressMessage(value: ProgressValue): string {
+export function progressMessage(value: BenchmarkProgressValue): string {
     const parts = [value.message];
     if (value.kind !== 'end') {
         const best = bestSummary(value.best);
@@ -40,19 +40,19 @@ export function progressMessage(value: ProgressValue): string {
 }
 
 /** The title of the progress notification. */
-export function progressTitle(value: ProgressValue, folderName?: string): string {
+export function progressTitle(value: BenchmarkProgressValue, folderName?: string): string {
     const title = value.kind === 'begin' ? value.title : `Benchmark ${value.benchmark}`;
     return folderName ? `${title} (${folderName})` : title;
 }
 
 /** Short text for the status bar: "benchmark 3 42 %". */
-export function shortStatus(value: ProgressValue): string {
+export function shortStatus(value: BenchmarkProgressValue): string {
     if (value.kind === 'end') return `benchmark ${value.benchmark} ${value.state}`;
     return `benchmark ${value.benchmark} ${formatPercentage(value.percentage)}`;
 }
 
 /** The sentence shown when a benchmark ends (the daemon's message starts with the state: not twice). */
-export function endMessage(value: ProgressValue): string {
+export function endMessage(value: BenchmarkProgressValue): string {
     if (value.kind !== 'end') return progressMessage(value);
     const rest = value.message.startsWith(`${value.state}: `) ? value.message.slice(value.state.length + 2) : value.message;
     switch (value.state) {

@@ -18,7 +18,7 @@ export class BenchmarkItem extends vscode.TreeItem {
     constructor(
         readonly project: Project,
         readonly summary: proto.BenchmarkSummary,
-        progress: proto.ProgressValue | undefined,
+        progress: proto.BenchmarkProgressValue | undefined,
     ) {
         super(benchmarkLabel(summary), vscode.TreeItemCollapsibleState.None);
         this.folder = daemonFolder(project);

@@ -20,7 +20,7 @@ type Key = Extract<PanelKey, { kind: 'benchmark-live' }>;
 const historyCap = 4000;
 
 export class LiveHistories implements vscode.Disposable {
-    private readonly values = new Map<string, proto.ProgressValue[]>();
+    private readonly values = new Map<string, proto.BenchmarkProgressValue[]>();
     private readonly subscription: vscode.Disposable;
 
     constructor(app: App) {
@@ -33,7 +33,7 @@ export class LiveHistories implements vscode.Disposable {
         });
     }
 
-    get(folder: string, benchmark: number): readonly proto.ProgressValue[] {
+    get(folder: string, benchmark: number): readonly proto.BenchmarkProgressValue[] {
         return this.values.get(historyKey(folder, benchmark)) ?? [];
     }
 

@@ -60,7 +60,7 @@ export interface LiveInit {
     readonly project: string;
     readonly benchmark: number;
     /** Every $/progress value received for this benchmark so far, oldest first. */
-    readonly values: readonly proto.ProgressValue[];
+    readonly values: readonly proto.BenchmarkProgressValue[];
     /** Whether the daemon is running it now. */
     readonly live: boolean;
     /**
@@ -72,7 +72,7 @@ export interface LiveInit {
 
 export interface LiveProgress {
     readonly type: 'progress';
-    readonly value: proto.ProgressValue;
+    readonly value: proto.BenchmarkProgressValue;
 }
 
 export type BenchmarkLiveToView = LiveInit | LiveProgress | ShowError;

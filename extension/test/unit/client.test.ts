@@ -86,7 +86,7 @@ describe('the client against the real vigild (stdio)', { skip: needsDaemon }, ()
     let benchmark = 0;
     it('benchmarks with $/progress begin, reports and end', async () => {
         const token = 'unit-benchmark-1';
-        const values: proto.ProgressValue[] = [];
+        const values: proto.BenchmarkProgressValue[] = [];
         const ended = new Promise<void>((resolve) => {
             client.onProgress(token, (v) => {
                 values.push(v);
@@ -144,7 +144,7 @@ describe('the client against the real vigild (stdio)', { skip: needsDaemon }, ()
 
     it('stops a running benchmark (the progress notification Cancel)', async () => {
         const token = 'unit-benchmark-2';
-        let end: proto.ProgressValue | undefined;
+        let end: proto.BenchmarkProgressValue | undefined;
         const ended = new Promise<void>((resolve) => {
             client.onProgress(token, (v) => {
                 if (v.kind === 'end') {

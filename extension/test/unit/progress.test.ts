@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { bestSummary, endMessage, makeToken, ProgressIncrements, progressMessage, progressTitle, shortStatus } from '../../src/model/progress';
-import type { ProgressValue } from '../../src/protocol.generated';
+import type { BenchmarkProgressValue } from '../../src/protocol.generated';
 
 const common = { benchmark: 3, evaluated: 120, planned: 400, stage: 1, stages: 3, jobs: 2, elapsedS: 4, candidatesPerSecond: 30 };
-const begin: ProgressValue = { ...common, kind: 'begin', title: 'Benchmark 3', cancellable: true, message: 'stage 1/3: 0 of 400 evaluations, 0/s', state: 'running', percentage: 0, etaS: null, best: null };
-const report: ProgressValue = {
+const begin: BenchmarkProgressValue = { ...common, kind: 'begin', title: 'Benchmark 3', cancellable: true, message: 'stage 1/3: 0 of 400 evaluations, 0/s', state: 'running', percentage: 0, etaS: null, best: null };
+const report: BenchmarkProgressValue = {
     ...common,
     kind: 'report',
     message: 'stage 1/3: 120 of 400 evaluations, 30/s',
@@ -15,7 +15,7 @@ const report: ProgressValue = {
     etaS: 95,
     best: { key: 'k', summary: 's', stage: 1, balancedAccuracy: 0.974, confidence: 88.4, ramBytes: 2150, flashBytes: 9000 },
 };
-const end: ProgressValue = { kind: 'end', benchmark: 3, state: 'stopped', message: 'stopped: 120 of 400 evaluations' };
+const end: BenchmarkProgressValue = { kind: 'end', benchmark: 3, state: 'stopped', message: 'stopped: 120 of 400 evaluations' };
 
 describe('progress', () => {
     it('turns percentages into increments', () => {

@@ -4,7 +4,7 @@
 // window did not follow is drawn from its stored result's `evolution`.
 import { formatBytes, formatCount, formatDuration, formatPercentage, formatRatio, trimNumber } from '../../src/model/format';
 import type { BenchmarkLiveFromView, BenchmarkLiveToView, LiveInit } from '../../src/webviews/messages';
-import type { BenchmarkResult, ProgressValue } from '../../src/protocol.generated';
+import type { BenchmarkResult, BenchmarkProgressValue } from '../../src/protocol.generated';
 import { onMessage, post, saveKey } from '../api';
 import { Chart, type ChartData } from '../chart';
 import { app, button, h, message, replace, tile } from '../dom';
@@ -19,13 +19,13 @@ interface Point {
 
 let init: LiveInit | undefined;
 let points: Point[] = [];
-let latest: ProgressValue | undefined;
+let latest: BenchmarkProgressValue | undefined;
 /** The latest begin or report (an `end` carries no best nor rate). */
-let lastReport: Exclude<ProgressValue, { kind: 'end' }> | undefined;
+let lastReport: Exclude<BenchmarkProgressValue, { kind: 'end' }> | undefined;
 let charts: { quality: Chart; ram: Chart; rate: Chart } | undefined;
 let refs: { state: HTMLElement; bar: HTMLElement; barText: HTMLElement; tiles: HTMLElement; best: HTMLElement; actions: HTMLElement; note: HTMLElement } | undefined;
 
-function pointOf(v: ProgressValue): Point | undefined {
+function pointOf(v: BenchmarkProgressValue): Point | undefined {
     if (v.kind === 'end') return undefined;
     return {
         t: v.elapsedS,
@@ -235,7 +235,7 @@ export function benchmarkLive(): void {
                 init = m;
                 saveKey('benchmark-live', m.key);
                 latest = m.values.at(-1);
-                lastReport = [...m.values].reverse().find((x): x is Exclude<ProgressValue, { kind: 'end' }> => x.kind !== 'end');
+                lastReport = [...m.values].reverse().find((x): x is Exclude<BenchmarkProgressValue, { kind: 'end' }> => x.kind !== 'end');
                 points = m.values.map(pointOf).filter((p): p is Point => p !== undefined);
                 if (!points.length && m.result) points = fromEvolution(m.result);
                 render();
