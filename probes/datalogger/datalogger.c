@@ -47,6 +47,9 @@
 #endif
 
 static float signal_buffer[DATALOGGER_LENGTH * DATALOGGER_AXES];
+/* A variable, not the macro, in the comparison below: with 0 the macro would make it "always
+ * false", which -Wtype-limits reports. */
+static const uint32_t healthy_signals = DATALOGGER_HEALTHY_SIGNALS;
 
 static void send_signal(line_writer *w, const float *signal)
 {
@@ -81,7 +84,7 @@ int main(void)
          * the sensor's data-ready interrupt), then send it; samples taken while a line is being
          * sent belong to the next signal, or are skipped (gaps between signals are fine, gaps
          * inside one are not). */
-        const uint32_t fault_one_in = n < DATALOGGER_HEALTHY_SIGNALS ? 0u : DATALOGGER_FAULT_ONE_IN;
+        const uint32_t fault_one_in = n < healthy_signals ? 0u : DATALOGGER_FAULT_ONE_IN;
         (void)vibration_next_block(&sensor, signal_buffer, DATALOGGER_LENGTH, DATALOGGER_AXES, fault_one_in);
         send_signal(&writer, signal_buffer);
     }
