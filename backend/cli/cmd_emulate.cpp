@@ -144,7 +144,10 @@ int cmd_emulate(const std::vector<std::string>& argv) {
                         recipe.min_learn, session.sensitivity(), session.learn_count());
             std::fflush(stdout);
         }
-        RecordProgress progress(stderr, port_options.detect_signals);
+        // The progress line counts every signal kept from the port, learned ones included.
+        RecordProgress progress(stderr, port_options.detect_signals == 0
+                                            ? 0
+                                            : port_options.learn_signals + port_options.detect_signals);
         InterruptFlag interrupt;
         nlohmann::json signals = nlohmann::json::array();
         vigil::engine::record::RecordSummary summary;

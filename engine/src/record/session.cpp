@@ -163,6 +163,10 @@ RecordSummary stream_signals(const StreamOptions& o, const SignalFn& on_signal, 
         auto outcome = assembler.add(std::move(parsed));
         if (auto* r = std::get_if<Rejection>(&outcome)) {
             wire_bytes = 0;
+            // The port may have been opened while the board was in the middle of a line
+            // (QEMU's pty drops what the UART sends while nobody has it open).
+            if (r->line == 1 && r->reason != "line_too_long")
+                r->message += "; it is the first line received: the recording may have started in the middle of it";
             count_rejection(std::move(*r));
             return;
         }

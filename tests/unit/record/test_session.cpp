@@ -304,3 +304,17 @@ TEST_CASE("events and the summary have a JSON form") {
     CHECK(js["stop"] == "lines_reached");
     CHECK(js["out"] == "x.csv");
 }
+
+TEST_CASE("a rejected first line says the recording may have started in the middle of it") {
+    PtyPair pty;
+    pty.write("7,0.25\n" + good_line(4, 1));  // the tail of a line sent before the port was opened
+    StreamOptions o = options(pty, 1, 4);
+    o.max_signals = 1;
+    Log log;
+    stream_signals(o, nullptr, [&](const RecordEvent& e) { log.events.push_back(e); }, nullptr);
+    const auto r = log.rejections();
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].line == 1);
+    CHECK(r[0].message == "2 values, expected 4 (4 samples x 1 axis) or 1 (one sample); it is the first line received: "
+                          "the recording may have started in the middle of it");
+}
