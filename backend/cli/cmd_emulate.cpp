@@ -139,11 +139,6 @@ int cmd_emulate(const std::vector<std::string>& argv) {
     }
     if (port) {
         const bool json = args.flag("--json");
-        if (!json) {
-            std::printf("library: %s (min_learn %u), sensitivity %g, %u learn call(s) before the port\n", source.c_str(),
-                        recipe.min_learn, session.sensitivity(), session.learn_count());
-            std::fflush(stdout);
-        }
         // The progress line counts every signal kept from the port, learned ones included.
         RecordProgress progress(stderr, port_options.detect_signals == 0
                                             ? 0
@@ -174,7 +169,16 @@ int cmd_emulate(const std::vector<std::string>& argv) {
                     }
                     std::fflush(stdout);
                 },
-                [&](const vigil::engine::record::RecordEvent& e) { progress.update(e); }, interrupt.flag());
+                [&](const vigil::engine::record::RecordEvent& e) {
+                    // Once the plan is accepted and the port open: which library, how much it knows.
+                    if (e.kind == vigil::engine::record::EventKind::started && !json) {
+                        std::printf("library: %s (min_learn %u), sensitivity %g, %u learn call(s) before the port\n",
+                                    source.c_str(), recipe.min_learn, session.sensitivity(), session.learn_count());
+                        std::fflush(stdout);
+                    }
+                    progress.update(e);
+                },
+                interrupt.flag());
         } catch (const vigil::engine::util::ParameterError& e) {
             args.fail("--" + e.parameter + ": " + e.what());
         }
