@@ -1,7 +1,11 @@
 // `vigil emulate`: the library on the host, through the runtime's reentrant core (the code the
 // device runs), on a benchmark's best recipe or a chosen one. Options apply in a fixed order:
 // load knowledge, sensitivity, learn files, detect files, save knowledge (docs/bench.md).
-// Exit codes: 0 ok, 2 refused input (file, recipe, knowledge, benchmark), 64 wrong arguments.
+// With --port, the detect files are replaced by the signals arriving on a serial port
+// (engine/include/vigil/engine/emulation/port_emulation.hpp): the first --learn-lines of them
+// are learned, every later one is detected and printed as it arrives, until --lines detections
+// or Ctrl-C; then save knowledge.
+// Exit codes: 0 ok, 2 refused input (file, recipe, knowledge, benchmark, port), 64 wrong arguments.
 #include <cstdio>
 #include <iostream>
 #include <vector>
@@ -9,6 +13,8 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/project_dir.hpp"
+#include "cli/record_progress.hpp"
+#include "vigil/engine/emulation/port_emulation.hpp"
 #include "vigil/engine/emulation/emulator_session.hpp"
 #include "vigil/engine/project/project.hpp"
 #include "vigil/engine/search/best_library.hpp"
@@ -33,6 +39,11 @@ const std::vector<OptionSpec> kOptions = {
     {"--sensitivity", true, false, "rescale the similarities (default 1)", "X"},
     {"--learn", true, true, "learn every signal of this file, in order", "FILE"},
     {"--detect", true, true, "detect every signal of this file", "FILE"},
+    {"--port", true, false, "instead of --detect files: the signals arriving on this serial port, live", "DEV"},
+    {"--baud", true, false, "with --port: the port's baud rate (default 115200)", "BAUD"},
+    {"--learn-lines", true, false, "with --port: learn the first K signals from the port, then detect", "K"},
+    {"--lines", true, false, "with --port: stop after M detections (default: until Ctrl-C)", "M"},
+    {"--per-line", true, false, "with --port: signal, sample or auto (as vigil record)", "WHAT"},
     {"--save-knowledge", true, false, "write the knowledge at the end (atomic)", "FILE"},
     {"--json", false, false, "print the result as JSON (schema in docs/bench.md)"},
 };
@@ -66,11 +77,30 @@ int cmd_emulate(const std::vector<std::string>& argv) {
     if (args.help_requested()) {
         std::cout << args.usage(
             "[--project DIR] [--benchmark ID | --recipe FILE | --candidate KEY] [--load-knowledge F] "
-            "[--sensitivity X] [--learn FILE ...] [--detect FILE ...] [--save-knowledge F] [--json]");
+            "[--sensitivity X] [--learn FILE ...] [--detect FILE ... | --port DEV [--baud B] [--learn-lines K] "
+            "[--lines M] [--per-line signal|sample|auto]] [--save-knowledge F] [--json]");
         return 0;
     }
     args.expect_positionals(0, 0, "no positional argument");
     const auto sensitivity = args.number("--sensitivity", 0, 1e6);
+    const auto port = args.value("--port");
+    if (port && !args.values("--detect").empty()) args.fail("give --detect files or --port, not both");
+    if (!port) {
+        for (const char* o : {"--baud", "--learn-lines", "--lines", "--per-line"})
+            if (args.value(o)) args.fail(std::string(o) + " goes with --port");
+    }
+    emu::PortEmulationOptions port_options;
+    if (port) {
+        port_options.stream.port = *port;
+        port_options.stream.baud = uint32_t(args.integer_or("--baud", 1, 4000000, 115200));
+        port_options.learn_signals = uint64_t(args.integer_or("--learn-lines", 0, INT64_MAX, 0));
+        port_options.detect_signals = uint64_t(args.integer_or("--lines", 1, INT64_MAX, 0));
+        if (auto m = args.value("--per-line")) {
+            auto mode = vigil::engine::record::mode_from_name(*m);
+            if (!mode) args.fail("--per-line must be signal, sample or auto, not '" + *m + "'");
+            port_options.stream.mode = *mode;
+        }
+    }
     const auto [recipe, source] = choose_recipe(args);
 
     emu::EmulatorSession session(recipe);
@@ -97,6 +127,7 @@ int cmd_emulate(const std::vector<std::string>& argv) {
 
     nlohmann::json detected = nlohmann::json::array();
     size_t nominal = 0, anomalies = 0;
+    int status = 0;  // 2 when the port closed before --lines detections
     for (const auto& file : args.values("--detect")) {
         nlohmann::json signals = nlohmann::json::array();
         for (const auto& d : session.detect(emu::load_signals(file, recipe), file)) {
@@ -105,6 +136,62 @@ int cmd_emulate(const std::vector<std::string>& argv) {
                                {"status", d.anomaly ? "anomaly" : "nominal"}});
         }
         detected.push_back({{"file", file}, {"signals", std::move(signals)}});
+    }
+    if (port) {
+        const bool json = args.flag("--json");
+        // The progress line counts every signal kept from the port, learned ones included.
+        RecordProgress progress(stderr, port_options.detect_signals == 0
+                                            ? 0
+                                            : port_options.learn_signals + port_options.detect_signals);
+        InterruptFlag interrupt;
+        nlohmann::json signals = nlohmann::json::array();
+        vigil::engine::record::RecordSummary summary;
+        try {
+            summary = emu::emulate_from_port(
+                session, port_options,
+                [&](const emu::PortResult& r) {
+                    if (r.learned) {
+                        if (!json) {
+                            progress.clear();
+                            std::printf("%s:%llu: learned (learn call %u)\n", port->c_str(),
+                                        (unsigned long long)r.first_line, r.learn_count);
+                        }
+                        return;
+                    }
+                    const auto& d = r.detection;
+                    (d.anomaly ? anomalies : nominal)++;
+                    signals.push_back({{"line", d.line}, {"similarity", d.similarity}, {"exact", d.exact},
+                                       {"status", d.anomaly ? "anomaly" : "nominal"}});
+                    if (!json) {
+                        progress.clear();
+                        std::printf("%s:%llu: %-7s similarity %u\n", port->c_str(), (unsigned long long)d.line,
+                                    d.anomaly ? "anomaly" : "nominal", unsigned(d.similarity));
+                    }
+                    std::fflush(stdout);
+                },
+                [&](const vigil::engine::record::RecordEvent& e) {
+                    // Once the plan is accepted and the port open: which library, how much it knows.
+                    if (e.kind == vigil::engine::record::EventKind::started && !json) {
+                        std::printf("library: %s (min_learn %u), sensitivity %g, %u learn call(s) before the port\n",
+                                    source.c_str(), recipe.min_learn, session.sensitivity(), session.learn_count());
+                        std::fflush(stdout);
+                    }
+                    progress.update(e);
+                },
+                interrupt.flag());
+        } catch (const vigil::engine::util::ParameterError& e) {
+            args.fail("--" + e.parameter + ": " + e.what());
+        }
+        out["learned"].push_back(
+            {{"port", *port}, {"signals", std::min<uint64_t>(port_options.learn_signals, summary.counters.kept)}});
+        out["learn_count"] = session.learn_count();
+        detected.push_back({{"port", *port}, {"signals", std::move(signals)}});
+        out["port"] = vigil::engine::record::to_json(summary);
+        if (summary.stop == vigil::engine::record::StopReason::port_closed) {
+            std::fprintf(stderr, "vigil emulate: %s closed after %llu lines\n", port->c_str(),
+                         (unsigned long long)summary.counters.lines);
+            status = 2;
+        }
     }
     out["detected"] = std::move(detected);
     out["nominal"] = nominal;
@@ -117,7 +204,11 @@ int cmd_emulate(const std::vector<std::string>& argv) {
 
     if (args.flag("--json")) {
         std::cout << out.dump(2) << "\n";
-        return 0;
+        return status;
+    }
+    if (port) {  // every result was printed as it arrived
+        std::printf("%zu nominal, %zu anomalies\n", nominal, anomalies);
+        return status;
     }
     std::printf("library: %s (min_learn %u), sensitivity %g, %u learn call(s)\n", source.c_str(), recipe.min_learn,
                 out["sensitivity"].get<double>(), out["learn_count"].get<unsigned>());

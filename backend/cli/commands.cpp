@@ -10,7 +10,8 @@ const std::vector<Command>& commands() {
         {"compile", "compile a recipe into a library zip for a Cortex-M core (libvigil.a, headers, emulator)", cmd_compile},
         {"libraries", "list the libraries compiled in a project, to download one again", cmd_libraries},
         {"bench", "search the candidate libraries for the best one on groups of signals (resumable)", cmd_bench},
-        {"emulate", "run a library on the host: learn, detect, sensitivity, knowledge", cmd_emulate},
+        {"record", "record signals from a board's serial port into a signal file, checking every line", cmd_record},
+        {"emulate", "run a library on the host: learn, detect, sensitivity, knowledge; live from a serial port", cmd_emulate},
         {"boards", "list the board catalog: cores, memory, OpenOCD probes, the QEMU machine of each", cmd_boards},
     };
     return table;

@@ -24,6 +24,7 @@ int cmd_synth(const std::vector<std::string>& args);
 int cmd_compile(const std::vector<std::string>& args);
 int cmd_libraries(const std::vector<std::string>& args);
 int cmd_bench(const std::vector<std::string>& args);
+int cmd_record(const std::vector<std::string>& args);
 int cmd_emulate(const std::vector<std::string>& args);
 int cmd_boards(const std::vector<std::string>& args);
 
