@@ -12,6 +12,7 @@ const std::vector<Command>& commands() {
         {"bench", "search the candidate libraries for the best one on groups of signals (resumable)", cmd_bench},
         {"emulate", "run a library on the host: learn, detect, sensitivity, knowledge", cmd_emulate},
         {"boards", "list the board catalog: cores, memory, OpenOCD probes, the QEMU machine of each", cmd_boards},
+        {"target", "test a library on a board or in QEMU against the emulator; flash an image (OpenOCD)", cmd_target},
     };
     return table;
 }
