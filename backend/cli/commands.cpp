@@ -13,6 +13,7 @@ const std::vector<Command>& commands() {
         {"record", "record signals from a board's serial port into a signal file, checking every line", cmd_record},
         {"emulate", "run a library on the host: learn, detect, sensitivity, knowledge; live from a serial port", cmd_emulate},
         {"boards", "list the board catalog: cores, memory, OpenOCD probes, the QEMU machine of each", cmd_boards},
+        {"target", "test a library on a board or in QEMU against the emulator; flash an image (OpenOCD)", cmd_target},
     };
     return table;
 }

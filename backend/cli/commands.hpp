@@ -27,5 +27,6 @@ int cmd_bench(const std::vector<std::string>& args);
 int cmd_record(const std::vector<std::string>& args);
 int cmd_emulate(const std::vector<std::string>& args);
 int cmd_boards(const std::vector<std::string>& args);
+int cmd_target(const std::vector<std::string>& args);
 
 }  // namespace vigil::cli

@@ -17,6 +17,10 @@ extern int main(void);
 
 void Reset_Handler(void);
 void Fault_Handler(void);
+/* A firmware that uses SysTick defines SysTick_Handler (the target test firmware counts
+ * cycles with it on ARMv6-M); everywhere else a SysTick exception is unexpected and reports
+ * like a fault. */
+void SysTick_Handler(void) __attribute__((weak, alias("Fault_Handler")));
 
 /* newlib's __libc_init_array calls _init/_fini, which crti.o would provide; -nostartfiles
  * drops it and we have nothing to run there. */
@@ -82,5 +86,5 @@ __attribute__((section(".isr_vector"), used)) const vector_entry vigil_vector_ta
     Fault_Handler, /* DebugMonitor */
     0,
     Fault_Handler, /* PendSV */
-    Fault_Handler, /* SysTick */
+    SysTick_Handler, /* SysTick: Fault_Handler unless the firmware defines it */
 };

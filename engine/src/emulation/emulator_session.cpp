@@ -73,9 +73,18 @@ double EmulatorSession::sensitivity() const { return vigil_model_get_sensitivity
 
 uint32_t EmulatorSession::learn_count() const { return vigil_model_learn_count(state_.data()); }
 
+vigil_status EmulatorSession::learn_signal(const float* signal) { return vigil_model_learn(state_.data(), signal); }
+
+SignalDetection EmulatorSession::detect_signal(const float* signal) {
+    SignalDetection d;
+    d.status = vigil_model_detect(state_.data(), signal, &d.similarity);
+    if (d.status == VIGIL_OK) d.exact_status = vigil_model_similarity(state_.data(), signal, &d.exact);
+    return d;
+}
+
 size_t EmulatorSession::learn(const dataset::Dataset& data, const std::string& source) {
     for (size_t i = 0; i < data.signals; ++i) {
-        const vigil_status s = vigil_model_learn(state_.data(), data.row(i).data());
+        const vigil_status s = learn_signal(data.row(i).data());
         if (s != VIGIL_LEARNING_IN_PROGRESS && s != VIGIL_LEARNING_DONE)
             throw LocatedError(source, data.source_lines[i], 0, "learn refused (" + status_text(s) + ")");
     }
@@ -88,8 +97,10 @@ std::vector<Detection> EmulatorSession::detect(const dataset::Dataset& data, con
     for (size_t i = 0; i < data.signals; ++i) {
         Detection d;
         d.line = data.source_lines[i];
-        vigil_status s = vigil_model_detect(state_.data(), data.row(i).data(), &d.similarity);
-        if (s == VIGIL_OK) s = vigil_model_similarity(state_.data(), data.row(i).data(), &d.exact);
+        const SignalDetection one = detect_signal(data.row(i).data());
+        const vigil_status s = one.status != VIGIL_OK ? one.status : one.exact_status;
+        d.similarity = one.similarity;
+        d.exact = one.exact;
         if (s == VIGIL_NOT_INITIALIZED)
             throw std::runtime_error("detect needs " + std::to_string(recipe_.min_learn) +
                                      " learn calls first, the library has " + std::to_string(learn_count()));

@@ -4,7 +4,8 @@
 #    of per-core flags, probes/target/cores.cmake, plus the runtime's own flags
 #    (VIGIL_RUNTIME_C_FLAGS). What `vigil compile` runs is what the fidelity suite proves.
 # 2. embedded_files.cpp: the runtime sources and headers and the zip templates, embedded in the
-#    engine so a compiled library never depends on where the source tree is at run time.
+#    engine so a compiled library never depends on where the source tree is at run time; the
+#    board catalog and the target test firmware's sources likewise.
 include(${PROJECT_SOURCE_DIR}/probes/target/cores.cmake)
 
 set(_pkg_dir ${CMAKE_CURRENT_LIST_DIR})
@@ -52,6 +53,10 @@ file(GLOB _pkg_templates CONFIGURE_DEPENDS ${_pkg_dir}/templates/*)
 # The board catalog too, so an installed vigil or vigild (the .vsix carries vigild alone) lists
 # the boards it was built with, wherever the source tree is.
 file(GLOB _pkg_boards CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/probes/boards/*.json)
+# The target test firmware (engine/src/target, `vigil target test`): its main, the startup code
+# and the shared section layout, built per board wherever vigil runs.
+set(_pkg_target_files ${PROJECT_SOURCE_DIR}/probes/target_test/target_test.c
+    ${PROJECT_SOURCE_DIR}/probes/startup/startup.c ${PROJECT_SOURCE_DIR}/probes/ld/sections.ld)
 set(_pkg_embed_args "")
 foreach(f ${_pkg_runtime_headers})
   get_filename_component(n ${f} NAME)
@@ -69,13 +74,18 @@ foreach(f ${_pkg_boards})
   get_filename_component(n ${f} NAME)
   list(APPEND _pkg_embed_args "boards/${n}=${f}")
 endforeach()
+foreach(f ${_pkg_target_files})
+  get_filename_component(n ${f} NAME)
+  list(APPEND _pkg_embed_args "target/${n}=${f}")
+endforeach()
 list(JOIN _pkg_embed_args "|" _pkg_embed_list)
 add_custom_command(
   OUTPUT ${_pkg_gen}/embedded_files.cpp
   COMMAND ${CMAKE_COMMAND} "-DFILES=${_pkg_embed_list}" -DOUT=${_pkg_gen}/embedded_files.cpp
           -P ${_pkg_dir}/embed_files.cmake
-  DEPENDS ${_pkg_runtime_headers} ${_pkg_runtime_sources} ${_pkg_templates} ${_pkg_boards} ${_pkg_dir}/embed_files.cmake
-  COMMENT "Embedding the runtime sources, library templates and board catalog"
+  DEPENDS ${_pkg_runtime_headers} ${_pkg_runtime_sources} ${_pkg_templates} ${_pkg_boards} ${_pkg_target_files}
+          ${_pkg_dir}/embed_files.cmake
+  COMMENT "Embedding the runtime sources, library templates, board catalog and target test firmware"
   VERBATIM)
 
 target_sources(vigil_engine PRIVATE ${_pkg_gen}/embedded_files.cpp)

@@ -23,6 +23,15 @@ struct Detection {
 
 std::string status_text(vigil_status status);
 
+// One detect call as the device makes it: vigil_detect's status and rounded similarity, then
+// (when that was OK) vigil_model_similarity's status and exact value.
+struct SignalDetection {
+    vigil_status status = VIGIL_OK;
+    uint8_t similarity = 0;
+    vigil_status exact_status = VIGIL_OK;
+    float exact = 0;
+};
+
 // Signals of a file for this recipe: the loader only (a handful of signals is fine to emulate),
 // but a malformed file or one of another length is refused with a LocatedError.
 dataset::Dataset load_signals(const std::string& path, const vigil_recipe& recipe);
@@ -41,6 +50,11 @@ public:
     void set_sensitivity(double sensitivity);  // ParameterError("sensitivity") when refused
     double sensitivity() const;
     uint32_t learn_count() const;
+
+    // One call each, whatever the status (the target test compares statuses too): the very
+    // calls learn() and detect() below make.
+    vigil_status learn_signal(const float* signal);
+    SignalDetection detect_signal(const float* signal);
 
     // Learns every signal in order; `source` names the file in errors. Returns the signals learned.
     size_t learn(const dataset::Dataset& signals, const std::string& source);
