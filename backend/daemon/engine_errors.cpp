@@ -5,6 +5,7 @@
 #include "vigil/engine/packaging/target.hpp"
 #include "vigil/engine/packaging/toolchain.hpp"
 #include "vigil/engine/project/settings.hpp"
+#include "vigil/engine/target/errors.hpp"
 #include "vigil/engine/util/cancel.hpp"
 #include "vigil/engine/util/located_error.hpp"
 
@@ -46,6 +47,8 @@ RpcError translate_current_exception() {
         return RpcError(ErrorCode::refused, e.what(), std::move(data));
     } catch (const vigil::engine::project::SettingsError& e) {
         return RpcError(ErrorCode::refused, e.what(), {{"file", e.file}, {"field", e.field}});
+    } catch (const vigil::engine::target::DeviceError& e) {
+        return RpcError(ErrorCode::device_error, e.what(), {{"kind", vigil::engine::target::to_string(e.kind)}});
     } catch (const pkg::ToolchainError& e) {
         return RpcError(ErrorCode::tool_missing, e.what());
     } catch (const pkg::CompileError& e) {

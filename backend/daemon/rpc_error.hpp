@@ -25,6 +25,9 @@ enum class ErrorCode : int {
     path_not_allowed = -32003,
     // A tool the work needs is missing (the Cortex-M toolchain, the emulator).
     tool_missing = -32004,
+    // Between the host and a board (or QEMU standing in for one): no probe, a verify failure, a
+    // hung or faulted firmware... data {kind}.
+    device_error = -32005,
 };
 
 struct RpcError : std::runtime_error {

@@ -13,6 +13,8 @@ Server::Server(ServerOptions options) : options_(std::move(options)), benchmarks
     bind_emulator_methods(*this);
     bind_library_methods(*this);
     bind_board_methods(*this);
+    bind_target_methods(*this);
+    bind_record_methods(*this);
 }
 
 void Server::bind(const std::string& name, Runs runs, MethodHandler handler) {
@@ -34,6 +36,9 @@ engine::project::Project Server::open_project(Params& params, const Call& call) 
     return engine::project::Project::open(folder);
 }
 
-void Server::shut_down() { benchmarks_.stop_all(); }
+void Server::shut_down() {
+    benchmarks_.stop_all();
+    recordings_.stop_all();  // each file keeps every signal recorded, whole
+}
 
 }  // namespace vigil::daemon

@@ -1,5 +1,5 @@
 // VigildServer (clangd's ClangdLSPServer): owns what outlives one request — the method table,
-// the running benchmarks, the emulator sessions — and binds each area's methods from its own
+// the running benchmarks, the emulator sessions, the recordings — and binds each area's methods from its own
 // file (methods_*.cpp). Handlers convert params, call the engine, convert results.
 #pragma once
 
@@ -12,6 +12,7 @@
 #include "emulator_sessions.hpp"
 #include "method_table.hpp"
 #include "params.hpp"
+#include "recordings.hpp"
 #include "vigil/engine/project/project.hpp"
 
 namespace vigil::daemon {
@@ -30,6 +31,7 @@ public:
     const ServerOptions& options() const { return options_; }
     BenchmarkRuns& benchmarks() { return benchmarks_; }
     EmulatorSessions& emulators() { return emulators_; }
+    Recordings& recordings() { return recordings_; }
 
     // Binds a method; engine exceptions thrown by `handler` become JSON-RPC errors.
     void bind(const std::string& name, Runs runs, MethodHandler handler);
@@ -46,6 +48,7 @@ private:
     MethodTable table_;
     BenchmarkRuns benchmarks_;
     EmulatorSessions emulators_;
+    Recordings recordings_;
 };
 
 // Each area binds its methods (one file each).
@@ -56,5 +59,7 @@ void bind_benchmark_methods(Server& server);
 void bind_emulator_methods(Server& server);
 void bind_library_methods(Server& server);
 void bind_board_methods(Server& server);
+void bind_target_methods(Server& server);
+void bind_record_methods(Server& server);
 
 }  // namespace vigil::daemon

@@ -27,11 +27,11 @@ void TaskProgress::begin(const std::string& title, const std::string& message, b
     send({{"kind", "begin"}, {"task", task_}, {"title", title}, {"message", message}, {"cancellable", cancellable}});
 }
 
-void TaskProgress::report(const std::string& message, std::optional<int> percentage, const json& data) {
+void TaskProgress::report(const std::string& message, std::optional<int> percentage, const json& data, bool always) {
     std::lock_guard lock(mutex_);
     if (ended_) return;
     const auto now = std::chrono::steady_clock::now();
-    if (now - last_report_ < kReportInterval) return;
+    if (!always && now - last_report_ < kReportInterval) return;
     last_report_ = now;
     json value = {{"kind", "report"}, {"task", task_}, {"message", message}};
     if (percentage) value["percentage"] = std::clamp(*percentage, 0, 100);

@@ -22,8 +22,9 @@ public:
 
     void begin(const std::string& title, const std::string& message, bool cancellable = true);
     // percentage: 0..100, or absent when the work has no known end (a recording without --lines).
+    // `always`: a report the user must see (a rejected signal, a notice) is never throttled.
     void report(const std::string& message, std::optional<int> percentage = std::nullopt,
-                const nlohmann::json& data = nullptr);
+                const nlohmann::json& data = nullptr, bool always = false);
     // state: "finished", "stopped", "failed" or "cancelled".
     void end(const std::string& state, const std::string& message, const nlohmann::json& data = nullptr);
 

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 
 import type { App } from './app';
 import { benchmarkCommands, activateBenchmarkEvents } from './commands/benchmark';
+import { boardCommands } from './commands/board';
 import { libraryCommands } from './commands/compile';
 import { detectCommand } from './commands/detect';
 import { editSettingCommand, openSettingsCommand } from './commands/edit-setting';
@@ -51,6 +52,7 @@ function createCommands(app: App): Record<string, CommandFactory> {
         ...libraryCommands(app),
         'vigil.emulator.detectFile': detectCommand(app),
         ...panelCommands(app),
+        ...boardCommands(app),
     };
 }
 

@@ -19,6 +19,7 @@ import type { ViewKind } from '../src/webviews/messages';
 import { post } from './api';
 import { app, message, replace } from './dom';
 import { benchmarkLive } from './views/benchmark-live';
+import { boardTest } from './views/board-test';
 import { compileView } from './views/compile';
 import { emulator } from './views/emulator';
 import { results } from './views/results';
@@ -30,6 +31,7 @@ const views: Record<ViewKind, () => void> = {
     results,
     emulator,
     compile: compileView,
+    'board-test': boardTest,
 };
 
 const view = document.body.dataset.view as ViewKind | undefined;

@@ -447,6 +447,15 @@ def context(tmp_path_factory):
         "workDoneToken": "drift",
         "settings": {},
         "sensitivity": 1.0,
+        # The board side: far enough to read every param, never so far as to run anything (the
+        # checks send a wrong or an unknown param, refused before any work).
+        "board": "qemu-m4",
+        "learn": "regular.csv",
+        "image": "regular.csv",
+        "port": "/dev/null",
+        "out": "recorded.csv",
+        "length": 4,
+        "recording": "record-999",
     }
     yield daemon, values
     daemon.close()

@@ -599,6 +599,25 @@ await step('a library is compiled and its zip found', async () => {
     await sleep(200);
 });
 
+await step('Flash and Test on Board runs the library in QEMU and agrees with the emulator', async () => {
+    await clearNotifications();
+    await command('Vigil: Flash and Test on Board');
+    // The only library is taken; no board is plugged in: the Cortex-M4 QEMU machine.
+    await answer(/Which board\? \(cortex-m4\)/, 'QEMU mps2-an386', { pick: /QEMU mps2-an386/ });
+    await answer(/Which signals\?/, 'Learn', { pick: /Learn example\/regular\.csv, detect example\/regular\.csv and example\/abnormal\.csv/ });
+    const f = await webviewShows('board-test', /AGREES|DIFFERS/, 240_000);
+    const verdict = (await f.locator('#verdict').innerText()).trim();
+    const text = await frameText(f);
+    check(verdict === 'AGREES', `verdict: ${verdict}`);
+    const agreement = /Agreement with the emulator\s*([\d,]+) of ([\d,]+)/.exec(text);
+    check(agreement && agreement[1] === agreement[2], `agreement: ${agreement?.[0]}`);
+    check(/Per detect\s*[\d,]+ instructions/.test(text), 'instructions per detect under QEMU');
+    const rows = await f.locator('#detections tbody tr').count();
+    check(rows === 401, `detections listed: ${rows}`);
+    log(`  ${agreement?.[0].replace(/\s+/g, ' ')}; ${/Per detect\s*[\d,]+ instructions/.exec(text)?.[0].replace(/\s+/g, ' ')}`);
+    await shot('board-test');
+});
+
 await step('Generate Example Data writes a second group from a simulated machine', async () => {
     await clearNotifications();
     await command('Vigil: Generate Example Data');
@@ -630,6 +649,7 @@ await step('every view again in a light theme', async () => {
         ['Benchmark 1 — results', 'results', /Top candidates/, 'results'],
         ['Emulator — benchmark 1', 'emulator', /Run All in Order/, 'emulator'],
         ['Library 1 — cortex-m4', 'compile', /Zip contents/, 'compile'],
+        ['Library 1 on QEMU mps2-an386 (Cortex-M4F)', 'board-test', /AGREES/, 'board-test'],
     ];
     for (const [title, view, ready, name] of views) {
         await tab(title);

@@ -144,5 +144,33 @@ export function libraryCommands(app: App): Record<string, CommandFactory> {
                 if (uri instanceof vscode.Uri) await vscode.env.clipboard.writeText(uri.fsPath);
             },
         },
+        // The zip's example/main.c (library/describe reads it from the archived zip).
+        'vigil.library.copySnippet': {
+            enabled: guarded(app, 'Could not copy the code snippet', async (arg?: unknown) => {
+                const given = libraryArg(arg);
+                const project = await app.projects.pick(given?.folder ?? arg, 'A library of which project?');
+                if (!project?.summary) return;
+                let library = given?.library;
+                if (library === undefined) {
+                    const libraries = [...project.summary.libraries].reverse();
+                    const picked =
+                        libraries.length === 1
+                            ? { id: libraries[0]?.id }
+                            : await vscode.window.showQuickPick(
+                                  libraries.map((l) => ({ label: `Library ${String(l.id)} · ${l.core}`, description: l.recipe_summary, id: l.id })),
+                                  { title: 'Copy Code Snippet', placeHolder: libraries.length ? 'Which library?' : 'No library yet: compile one first' },
+                              );
+                    library = picked?.id;
+                }
+                if (library === undefined) return;
+                const described = await app.ctx.requireClient().request(proto.libraryDescribe, { folder: daemonFolder(project), library });
+                if (described.example === null) {
+                    void vscode.window.showWarningMessage(`Library ${String(library)}'s zip has no example/main.c.`);
+                    return;
+                }
+                await vscode.env.clipboard.writeText(described.example);
+                void vscode.window.showInformationMessage(`Copied example/main.c of library ${String(library)} (${String(described.example.split('\n').length)} lines): init, set_sensitivity, learn, detect.`);
+            }),
+        },
     };
 }

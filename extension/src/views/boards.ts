@@ -1,5 +1,5 @@
 // The Boards view: the board catalog (board/list) — core, MCU, memory, debug probe and the QEMU
-// stand-in of each board. Flash-and-test comes with the daemon's target/* methods.
+// stand-in of each board. A row's button tests a library on that board (target/test).
 import * as vscode from 'vscode';
 
 import type { Ctx } from '../ctx';

@@ -1,46 +1,19 @@
 // Compile view: a compiled library — its target, RAM and flash, the compile flags to match
-// (metadata.json's `flags`), the example program (example/main.c of the zip) and the zip's
-// contents with their sizes. After library/compile it shows the daemon's answer; for a library
-// of the Libraries view it reads metadata.json from the archived zip. One panel per library.
-import { readFile } from 'node:fs/promises';
+// (metadata.json's `flags`), the example program (example/main.c) and the zip's contents with
+// their sizes, all from the daemon (library/compile's answer and library/describe, which reads
+// the archived zip). One panel per library.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 import type { App } from '../app';
 import { errorText } from '../model/errors';
-import { findEntry, listZip, readZipEntry, topFolder } from '../model/zip';
 import { daemonFolder, workspacePath, type Project } from '../projects';
-import type * as proto from '../protocol.generated';
+import * as proto from '../protocol.generated';
 import { createWebviewPanel, Panel, PanelRegistry, revivePanels } from './host';
-import type { CompileFromView, CompileToView, LibraryMessage, PanelKey, ZipEntryView } from './messages';
+import type { CompileFromView, CompileToView, LibraryMessage, PanelKey } from './messages';
 import { openProject } from './project-wait';
 
 type Key = Extract<PanelKey, { kind: 'compile' }>;
-
-interface ZipContents {
-    readonly bytes: number;
-    readonly entries: ZipEntryView[];
-    readonly snippet: string | undefined;
-    readonly metadata: proto.LibraryMetadata | undefined;
-}
-
-/** The listing, example/main.c and metadata.json of a library zip. */
-export async function readLibraryZip(file: string): Promise<ZipContents> {
-    const buf = await readFile(file);
-    const entries = listZip(buf);
-    const top = topFolder(entries.map((e) => e.name));
-    const text = (relative: string) => {
-        const e = findEntry(entries, relative);
-        return e ? readZipEntry(buf, e).toString('utf8') : undefined;
-    };
-    const metadataText = text('metadata.json');
-    return {
-        bytes: buf.length,
-        entries: entries.filter((e) => !e.name.endsWith('/')).map((e) => ({ path: e.name.slice(top.length), bytes: e.size, compressedBytes: e.compressedSize })),
-        snippet: text('example/main.c'),
-        metadata: metadataText ? (JSON.parse(metadataText) as proto.LibraryMetadata) : undefined,
-    };
-}
 
 class CompileView {
     readonly host: Panel<CompileToView, CompileFromView>;
@@ -117,15 +90,15 @@ class CompileView {
     }
 
     private async describe(record: proto.LibraryRecord, metadata: proto.LibraryMetadata | undefined, zipPath: string): Promise<CompileToView> {
-        let zip: ZipContents | undefined;
+        let described: proto.LibraryDescription | undefined;
         let zipProblem: string | undefined;
         try {
-            zip = await readLibraryZip(this.localPath(zipPath));
+            described = await this.app.ctx.requireClient().request(proto.libraryDescribe, { folder: this.key.folder, library: record.id });
         } catch (e) {
             zipProblem = `${path.basename(zipPath)} could not be read: ${errorText(e)}`;
         }
-        const meta = metadata ?? zip?.metadata;
-        if (!meta) return { type: 'error', message: `Library ${String(record.id)}: no metadata (${zipProblem ?? 'metadata.json is missing from the zip'})` };
+        const meta = metadata ?? described?.metadata;
+        if (!meta) return { type: 'error', message: `Library ${String(record.id)}: ${zipProblem ?? 'no metadata'}` };
         const message: LibraryMessage = {
             type: 'library',
             key: this.key,
@@ -133,10 +106,10 @@ class CompileView {
             record,
             metadata: meta,
             zipPath,
-            zipBytes: zip?.bytes,
-            entries: zip?.entries ?? [],
-            snippet: zip?.snippet,
-            zipProblem: zipProblem ?? (zip && zip.snippet === undefined ? 'example/main.c is not in the zip' : undefined),
+            zipBytes: described?.zipBytes,
+            entries: described?.files ?? [],
+            snippet: described?.example ?? undefined,
+            zipProblem: zipProblem ?? (described && described.example === null ? 'example/main.c is not in the zip' : undefined),
         };
         return message;
     }

@@ -22,6 +22,7 @@ export const viewTypes: Record<ViewKind, string> = {
     results: 'vigil.results',
     emulator: 'vigil.emulator',
     compile: 'vigil.compile',
+    'board-test': 'vigil.boardTest',
 };
 
 export function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {

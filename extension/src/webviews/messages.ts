@@ -5,7 +5,7 @@
 import type * as proto from '../protocol.generated';
 
 /** Which panel a webview page draws (the `data-view` of its <body>). */
-export type ViewKind = 'signal-preview' | 'benchmark-live' | 'results' | 'emulator' | 'compile';
+export type ViewKind = 'signal-preview' | 'benchmark-live' | 'results' | 'emulator' | 'compile' | 'board-test';
 
 /** What a webview keeps with setState: the key the host needs to rebuild the panel, and UI state. */
 export interface SavedState {
@@ -21,7 +21,8 @@ export type PanelKey =
     | { readonly kind: 'benchmark-live'; readonly folder: string; readonly benchmark: number }
     | { readonly kind: 'results'; readonly folder: string; readonly benchmark: number }
     | { readonly kind: 'emulator'; readonly folder: string; readonly benchmark?: number; readonly library?: number }
-    | { readonly kind: 'compile'; readonly folder: string; readonly library: number };
+    | { readonly kind: 'compile'; readonly folder: string; readonly library: number }
+    | { readonly kind: 'board-test'; readonly folder: string; readonly library: number; readonly board: string };
 
 /** Sent by every webview when its page has loaded (again, after being hidden). */
 export interface Ready {
@@ -154,7 +155,7 @@ export interface ZipEntryView {
     /** Path inside the zip, without the top folder. */
     readonly path: string;
     readonly bytes: number;
-    readonly compressedBytes: number;
+    readonly sha256: string;
 }
 
 export interface LibraryMessage {
@@ -179,3 +180,27 @@ export type CompileFromView =
     | { readonly type: 'reveal' }
     | { readonly type: 'copy'; readonly what: 'path' | 'flags' | 'snippet' }
     | { readonly type: 'openSnippet' };
+
+// --- Board test (target/test) ---
+
+export interface BoardTestRunning {
+    readonly type: 'running';
+    readonly key: PanelKey;
+    readonly title: string;
+    /** The steps so far (TaskProgress messages), oldest first. */
+    readonly steps: readonly string[];
+    readonly percentage: number | undefined;
+}
+
+export interface BoardTestReport {
+    readonly type: 'report';
+    readonly key: PanelKey;
+    readonly project: string;
+    readonly report: proto.TargetTestReport;
+    /** What was learned and detected, relative to the project. */
+    readonly learn: readonly string[];
+    readonly detect: readonly string[];
+}
+
+export type BoardTestToView = BoardTestRunning | BoardTestReport | ShowError | { readonly type: 'idle'; readonly key: PanelKey; readonly text: string };
+export type BoardTestFromView = Ready | { readonly type: 'runAgain' } | { readonly type: 'cancel' } | { readonly type: 'copyReport' };

@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 
 import type { App } from '../app';
 import { BenchmarkLivePanels, LiveHistories } from './benchmark-live';
+import { BoardTestPanels } from './board-test';
 import { CompilePanels } from './compile';
 import { EmulatorPanels } from './emulator';
 import { ResultsPanels } from './results';
@@ -15,6 +16,7 @@ export class WebviewPanels implements vscode.Disposable {
     readonly results: ResultsPanels;
     readonly emulator: EmulatorPanels;
     readonly compile: CompilePanels;
+    readonly boardTest: BoardTestPanels;
 
     constructor(app: App) {
         this.histories = new LiveHistories(app);
@@ -23,6 +25,7 @@ export class WebviewPanels implements vscode.Disposable {
         this.results = new ResultsPanels(app);
         this.emulator = new EmulatorPanels(app);
         this.compile = new CompilePanels(app);
+        this.boardTest = new BoardTestPanels(app);
     }
 
     dispose(): void {
@@ -31,6 +34,7 @@ export class WebviewPanels implements vscode.Disposable {
         this.results.dispose();
         this.emulator.dispose();
         this.compile.dispose();
+        this.boardTest.dispose();
         this.histories.dispose();
     }
 }

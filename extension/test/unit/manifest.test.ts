@@ -75,7 +75,7 @@ describe('package.json', () => {
     });
     it('activates on vigil.json (and to revive its webview panels) and targets the VS Code of code-server 4.100', () => {
         const viewTypes = [...code.matchAll(/^\s+'?[\w-]+'?: '(vigil\.\w+)',$/gm)].map((m) => m[1]);
-        assert.deepEqual(viewTypes, ['vigil.signalPreview', 'vigil.benchmarkLive', 'vigil.results', 'vigil.emulator', 'vigil.compile']);
+        assert.deepEqual(viewTypes, ['vigil.signalPreview', 'vigil.benchmarkLive', 'vigil.results', 'vigil.emulator', 'vigil.compile', 'vigil.boardTest']);
         assert.deepEqual(manifest.activationEvents, ['workspaceContains:vigil.json', ...viewTypes.map((v) => `onWebviewPanel:${v}`)]);
         assert.equal(manifest.engines.vscode, '^1.100.0');
         assert.equal(manifest.main, './out/extension.js');

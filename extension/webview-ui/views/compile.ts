@@ -84,7 +84,7 @@ function render(m: LibraryMessage): void {
                         h(
                             'table',
                             { class: 'data-table compact', attrs: { id: 'zip-contents' } },
-                            h('thead', {}, h('tr', {}, h('th', { text: 'file' }), h('th', { class: 'num', text: 'size' }), h('th', { class: 'num', text: 'compressed' }), h('th', { text: 'sha256' }))),
+                            h('thead', {}, h('tr', {}, h('th', { text: 'file' }), h('th', { class: 'num', text: 'size' }), h('th', { text: 'sha256' }))),
                             h(
                                 'tbody',
                                 {},
@@ -94,8 +94,7 @@ function render(m: LibraryMessage): void {
                                         {},
                                         h('td', {}, h('code', { text: e.path })),
                                         h('td', { class: 'num', text: formatBytes(e.bytes) }),
-                                        h('td', { class: 'num', text: formatBytes(e.compressedBytes) }),
-                                        h('td', { class: 'hash', text: hashes[e.path] ? (hashes[e.path] ?? '').slice(0, 8) : '—', title: hashes[e.path] ?? (e.path === 'metadata.json' ? 'metadata.json holds the hashes of the other files' : '') }),
+                                        h('td', { class: 'hash', text: e.sha256.slice(0, 8), title: hashes[e.path] === e.sha256 ? `${e.sha256} (as metadata.json lists it)` : e.path === 'metadata.json' ? `${e.sha256} (metadata.json holds the hashes of the other files)` : e.sha256 }),
                                     ),
                                 ),
                             ),
