@@ -45,3 +45,14 @@ mkdirSync(dirname(emulatorTarget), { recursive: true });
 copyFileSync(emulator, emulatorTarget);
 chmodSync(emulatorTarget, 0o755);
 console.error('stage-server: vigil-emulator -> server/emulator/vigil-emulator');
+
+// The QEMU instruction counter (probes/qemu-icount) beside the daemon, where target/test looks
+// for it (engine/src/target/tools.cpp): without it a test on a QEMU board agrees but counts
+// nothing. Optional: a build without the Cortex-M probes has none.
+const icount = resolve(process.env.VIGIL_QEMU_ICOUNT ?? join(dirname(source), '..', 'probes', 'libicount.so'));
+if (existsSync(icount)) {
+    copyFileSync(icount, join(root, 'server', 'libicount.so'));
+    console.error('stage-server: libicount.so -> server/libicount.so');
+} else {
+    console.error(`stage-server: ${icount} does not exist: QEMU board tests of the packaged daemon will not count instructions`);
+}

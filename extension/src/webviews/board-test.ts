@@ -8,7 +8,6 @@ import * as vscode from 'vscode';
 
 import type { App } from '../app';
 import { errorText, isCancelled } from '../model/errors';
-import { projectRelative } from '../model/paths';
 import { daemonFolder, type Project } from '../projects';
 import * as proto from '../protocol.generated';
 import { createWebviewPanel, Panel, PanelRegistry, revivePanels } from './host';
@@ -109,8 +108,8 @@ class BoardTestView {
                 { folder: daemonFolder(project), board: request.board, library: request.library, learn: [...request.learn], detect: [...request.detect], workDoneToken: token },
                 cancel.token,
             );
-            const relative = (p: string) => projectRelative(project.uri.fsPath, p);
-            this.send({ type: 'report', key: this.key, project: project.summary?.settings.name ?? project.name, report, learn: request.learn.map(relative), detect: request.detect.map(relative) });
+            // The files were picked project-relative: shown as picked.
+            this.send({ type: 'report', key: this.key, project: project.summary?.settings.name ?? project.name, report, learn: request.learn, detect: request.detect });
             return report;
         } catch (e) {
             this.send(isCancelled(e) ? { type: 'idle', key: this.key, text: `${title}: cancelled.` } : { type: 'error', message: `${title}: ${errorText(e)}` });

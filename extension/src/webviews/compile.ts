@@ -121,7 +121,12 @@ export class CompilePanels implements vscode.Disposable {
 
     constructor(private readonly app: App) {
         this.disposables.push(
-            revivePanels(this.registry, 'compile', (panel, key) => new CompileView(this.app, panel, key, undefined), (view) => view.showStored()),
+            // The daemon is asked after the panel is back (VS Code waits for a deserializer before it
+            // shows the page, and the daemon may still be starting).
+            revivePanels(this.registry, 'compile', (panel, key) => new CompileView(this.app, panel, key, undefined), (view) => {
+                void view.showStored();
+                return Promise.resolve();
+            }),
         );
     }
 

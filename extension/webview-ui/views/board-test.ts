@@ -24,15 +24,15 @@ function str(v: unknown): string {
     return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
 }
 
-/** "12,345 cycles (102.9 µs at 120 MHz)" or "38,928 instructions", from the report's timing. */
+/** The mean per call, from the report's timing: "12,345 · 102.9 µs" (cycles) or "38,928" (instructions). */
 function perCall(timing: Json, what: 'learn' | 'detect', clockHz: number | undefined): string {
     const cycles = num(obj(obj(timing.cycles)[what]).mean);
     if (cycles != null) {
         const us = clockHz ? (cycles * 1e6) / clockHz : undefined;
-        return `${formatCount(Math.round(cycles))} cycles${us != null ? ` · ${us.toFixed(1)} µs` : ''}`;
+        return `${formatCount(Math.round(cycles))}${us != null ? ` · ${us.toFixed(1)} µs` : ''}`;
     }
     const instructions = num(obj(obj(timing.instructions)[what]).mean);
-    return instructions != null ? `${formatCount(Math.round(instructions))} instructions` : 'not measured';
+    return instructions != null ? formatCount(Math.round(instructions)) : 'not measured';
 }
 
 function render(m: BoardTestReport): void {
@@ -56,7 +56,7 @@ function render(m: BoardTestReport): void {
             h(
                 'div',
                 {},
-                h('h1', {}, `Library ${str(library.id) || str(m.key.kind === 'board-test' ? m.key.library : '')} on ${str(board.name)} `, h('span', { class: `state ${agree ? 'state-finished' : 'state-failed'}`, text: agree ? 'AGREES' : 'DIFFERS', attrs: { id: 'verdict' } })),
+                h('h1', {}, `Library ${m.key.kind === 'board-test' ? String(m.key.library) : ''} (${str(library.id)}) on ${str(board.name)} `, h('span', { class: `state ${agree ? 'state-finished' : 'state-failed'}`, text: agree ? 'AGREES' : 'DIFFERS', attrs: { id: 'verdict' } })),
                 h('p', { class: 'muted', text: `${m.project} — ${onQemu ? `run in QEMU (${str(obj(board).mcu) || 'the core\'s machine'}), instructions counted` : `flashed through OpenOCD, ${formatCount(clockHz ?? 0)} Hz core clock`}; learned ${m.learn.join(', ')}, detected ${m.detect.join(', ') || 'nothing'}` }),
             ),
             h(
@@ -73,9 +73,9 @@ function render(m: BoardTestReport): void {
         h(
             'div',
             { class: 'tiles' },
-            tile('Agreement with the emulator', `${formatCount(a.matching)} of ${formatCount(a.total)}`, 'every status and similarity, bit for bit', agree ? 'good' : 'bad'),
-            tile('Per learn', perCall(timing, 'learn', clockHz), onQemu ? 'QEMU has no timing model: instructions, not cycles' : 'DWT cycle counter (SysTick on M0/M0+)'),
-            tile('Per detect', perCall(timing, 'detect', clockHz)),
+            tile('Agree with emulator', `${formatCount(a.matching)} of ${formatCount(a.total)}`, 'calls whose status and similarity are the emulator\'s, bit for bit', agree ? 'good' : 'bad'),
+            tile(onQemu ? 'Instructions / learn' : 'Cycles / learn', perCall(timing, 'learn', clockHz), onQemu ? 'QEMU has no timing model: instructions, not cycles' : 'DWT cycle counter (SysTick on M0/M0+), latency at the catalog clock'),
+            tile(onQemu ? 'Instructions / detect' : 'Cycles / detect', perCall(timing, 'detect', clockHz)),
             tile('Image flash', formatBytes(num(image.flash_bytes) ?? 0), `of ${formatBytes(num(image.board_flash_bytes) ?? 0)} on the board (arm-none-eabi-size)`),
             tile('Image RAM', formatBytes(num(image.ram_bytes) ?? 0), `of ${formatBytes(num(image.board_ram_bytes) ?? 0)}; stack ${formatBytes(num(image.stack_bytes) ?? 0)} besides`),
             tile('Run', `${(num(runner.seconds) ?? 0).toFixed(1)} s`, Array.isArray(runner.command) ? runner.command.map(str).join(' ') : ''),
