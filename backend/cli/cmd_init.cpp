@@ -15,6 +15,7 @@ int cmd_init(const std::vector<std::string>& argv) {
                   {"--name", true, false, "project name (default: the folder's name)", "NAME"},
                   {"--description", true, false, "a sentence about the machine and the sensor", "TEXT"},
                   {"--core", true, false, "target core: cortex-m0, cortex-m0plus, cortex-m3, cortex-m4 (default), cortex-m7, cortex-m33", "CORE"},
+                  {"--board", true, false, "a board of the catalog (vigil boards): sets the core", "ID"},
                   {"--max-ram-kb", true, false, "RAM budget of the library in kB (default 16)", "KB"},
                   {"--max-flash-kb", true, false, "flash budget of the library in kB (optional)", "KB"},
                   {"--sensor", true, false, "accelerometer (default), gyroscope, magnetometer, current, microphone, generic", "TYPE"},
@@ -49,12 +50,26 @@ int cmd_init(const std::vector<std::string>& argv) {
     s.max_flash_kb = args.number("--max-flash-kb", 1, 16 * 1024 * 1024);
     s.sampling_rate_hz = args.number("--rate", 1e-3, 1e7);
 
+    if (auto b = args.value("--board")) {
+        // The settings' own rules: the board must be in the catalog, and sets the core (which
+        // must agree when --core is given too).
+        nlohmann::json j = proj::to_json(s);
+        j["board"] = *b;
+        if (!args.value("--core")) j.erase("core");
+        try {
+            s = proj::from_json(j, "vigil.json");
+        } catch (const proj::SettingsError& e) {
+            args.fail((e.field == "board" ? "--board: " : "--core: ") + std::string(e.what()));
+        }
+    }
+
     auto project = proj::Project::create(dir, s);
     if (args.flag("--json")) {
         std::printf("%s\n", proj::to_json(project.settings()).dump(2).c_str());
     } else {
-        std::printf("Vigil project '%s' made in %s\n  core %s, RAM budget %g kB, %s with %u axis(es)\n",
+        std::printf("Vigil project '%s' made in %s\n  %s%s, RAM budget %g kB, %s with %u axis(es)\n",
                     project.settings().name.c_str(), project.root().c_str(),
+                    s.board ? ("board " + *s.board + ", core ").c_str() : "core ",
                     std::string(proj::to_string(s.core)).c_str(), s.max_ram_kb,
                     std::string(proj::to_string(s.sensor)).c_str(), s.axes);
     }

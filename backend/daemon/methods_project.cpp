@@ -22,6 +22,8 @@ proj::Settings settings_from(const json& given, const std::filesystem::path& fol
         if (auto type = proj::parse_sensor_type(j["sensor"]["type"].get<std::string>()))
             j["sensor"]["axes"] = proj::default_axes(*type);
     json defaults = proj::to_json(proj::Settings{});
+    // A board brings its own core: the default core would contradict it.
+    if (j.contains("board") && !j["board"].is_null()) defaults.erase("core");
     for (auto& [key, value] : defaults.items())
         if (!j.contains(key)) j[key] = value;
     return proj::from_json(j, (folder / proj::Project::kSettingsFile).string());
@@ -68,8 +70,10 @@ void bind_project_methods(Server& server) {
         auto project = server.open_project(p, call);
         const json changes = p.object("settings");
         p.done();
-        // A partial update: the fields given replace the current ones.
+        // A partial update: the fields given replace the current ones. A new board brings its
+        // own core unless the change names one too.
         json merged = proj::to_json(project.settings());
+        if (changes.contains("board") && !changes["board"].is_null() && !changes.contains("core")) merged.erase("core");
         for (auto& [key, value] : changes.items()) {
             if (value.is_null()) merged.erase(key);  // null removes an optional setting
             else if (value.is_object() && merged.contains(key) && merged[key].is_object()) merged[key].update(value);

@@ -130,3 +130,21 @@ def test_record_refuses_a_missing_port_at_once(opened):
     assert failure.code in (-32001, INVALID_PARAMS), failure
     assert "/dev/ttyVIGIL-none" in failure.message
     assert not (folder / "x.csv").exists()
+
+
+def test_a_board_in_the_settings_sets_the_core(ready, tmp_path):
+    folder = tmp_path / "p"
+    folder.mkdir()
+    created = ready.call("project/create", {"folder": str(folder),
+                                            "settings": {"board": "nucleo-g071rb", "sensor": {"type": "current"}}})
+    assert created["settings"]["board"] == "nucleo-g071rb" and created["settings"]["core"] == "cortex-m0plus"
+    # Another board brings its core; a core that contradicts the board is refused on `core`.
+    updated = ready.call("project/update", {"folder": str(folder), "settings": {"board": "NUCLEO-F401RE"}})
+    assert updated["settings"]["board"] == "nucleo-f401re" and updated["settings"]["core"] == "cortex-m4"
+    failure = ready.call_error("project/update", {"folder": str(folder), "settings": {"board": "nucleo-h743zi", "core": "m0"}})
+    assert failure.code == -32001 and failure.data["field"] == "core"
+    failure = ready.call_error("project/update", {"folder": str(folder), "settings": {"board": "no-such-board"}})
+    assert failure.code == -32001 and failure.data["field"] == "board"
+    # Removing the board keeps the core.
+    cleared = ready.call("project/update", {"folder": str(folder), "settings": {"board": None}})
+    assert "board" not in cleared["settings"] and cleared["settings"]["core"] == "cortex-m4"

@@ -1,5 +1,7 @@
 #include "vigil/engine/project/settings.hpp"
 
+#include "vigil/engine/boards/catalog.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -83,6 +85,7 @@ nlohmann::json to_json(const Settings& s) {
     };
     if (s.max_flash_kb) j["max_flash_kb"] = *s.max_flash_kb;
     if (s.sampling_rate_hz) j["sampling_rate_hz"] = *s.sampling_rate_hz;
+    if (s.board) j["board"] = *s.board;
     if (!s.signals.empty()) {
         j["signals"] = nlohmann::json::array();
         for (const auto& g : s.signals) j["signals"].push_back({{"regular", g.regular}, {"abnormal", g.abnormal}});
@@ -144,17 +147,38 @@ private:
 Settings from_json(const nlohmann::json& j, const std::string& file) {
     Reader r(file);
     if (!j.is_object()) r.fail("(root)", "must be a JSON object");
-    r.only_keys(j, "", {"name", "description", "core", "max_ram_kb", "max_flash_kb", "sensor", "sampling_rate_hz", "signals"});
+    r.only_keys(j, "", {"name", "description", "board", "core", "max_ram_kb", "max_flash_kb", "sensor", "sampling_rate_hz",
+                        "signals"});
 
     Settings s;
     s.name = r.text(j, "name", "name", true);
     if (s.name.empty()) r.fail("name", "must not be empty");
     s.description = r.text(j, "description", "description", false);
 
-    const std::string core = r.text(j, "core", "core", true);
-    auto c = parse_core(core);
-    if (!c) r.fail("core", "unknown core '" + core + "' (accepted: " + join(core_names()) + ")");
-    s.core = *c;
+    // A board names its core: `core` may then be left out, and must agree when given.
+    std::optional<boards::Board> board;
+    if (j.contains("board") && !j["board"].is_null()) {
+        const std::string id = r.text(j, "board", "board", true);
+        const auto catalog = boards::default_catalog();
+        board = boards::find_board(catalog, id);
+        if (!board) {
+            std::string known;
+            for (const auto& b : catalog) known += (known.empty() ? "" : ", ") + b.id;
+            r.fail("board", "unknown board '" + id + "' (the catalog, `vigil boards`: " + known + ")");
+        }
+        s.board = board->id;
+    }
+    const std::string core = r.text(j, "core", "core", !board);
+    if (!core.empty()) {
+        auto c = parse_core(core);
+        if (!c) r.fail("core", "unknown core '" + core + "' (accepted: " + join(core_names()) + ")");
+        if (board && *c != board->core)
+            r.fail("core", "the board " + board->name + " has a " + std::string(to_string(board->core)) + ", but core is " +
+                               std::string(to_string(*c)) + ": leave core out (the board sets it) or pick another board");
+        s.core = *c;
+    } else {
+        s.core = board->core;
+    }
 
     auto ram = r.number(j, "max_ram_kb", "max_ram_kb", 0.25, kMaxRamKb);
     if (!ram) r.fail("max_ram_kb", "missing (the RAM budget of the library in kB, e.g. 16)");

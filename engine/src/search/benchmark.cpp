@@ -125,9 +125,11 @@ BenchmarkOutcome execute(project::Project& project, int64_t id, const LoadedInpu
 }  // namespace
 
 nlohmann::json settings_json(const project::Settings& settings, const SearchSettings& search) {
-    // The project's file list is not a setting of the search: the benchmark records its inputs.
+    // The project's file list is not a setting of the search (the benchmark records its inputs),
+    // nor is its board beyond the core it sets (which stays).
     nlohmann::json project_settings = project::to_json(settings);
     project_settings.erase("signals");
+    project_settings.erase("board");
     return {{"project", std::move(project_settings)},
             {"search",
              {{"seed", search.seed},

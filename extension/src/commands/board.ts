@@ -50,10 +50,13 @@ async function pickLibrary(project: Project): Promise<proto.LibraryRecord | unde
 }
 
 /** The boards able to run the library (same core; an M0+ library also runs on the M0 QEMU machine), real boards first. */
-async function pickBoard(app: App, library: proto.LibraryRecord): Promise<proto.Board | undefined> {
+async function pickBoard(app: App, library: proto.LibraryRecord, projectBoard: string | undefined): Promise<proto.Board | undefined> {
     const { boards } = await app.ctx.requireClient().request0(proto.boardList);
     const fits = (b: proto.Board) => b.core === library.core || (library.core === 'cortex-m0plus' && b.core === 'cortex-m0' && b.kind === 'qemu');
-    const usable = boards.filter(fits).sort((a, b) => Number(a.kind === 'qemu') - Number(b.kind === 'qemu') || a.name.localeCompare(b.name));
+    // The project's own board first, then real boards, then the QEMU machines.
+    const usable = boards
+        .filter(fits)
+        .sort((a, b) => Number(b.id === projectBoard) - Number(a.id === projectBoard) || Number(a.kind === 'qemu') - Number(b.kind === 'qemu') || a.name.localeCompare(b.name));
     if (!usable.length) {
         void vscode.window.showWarningMessage(`No board of the catalog has a ${library.core}: compile the library for your board's core.`);
         return undefined;
@@ -61,7 +64,7 @@ async function pickBoard(app: App, library: proto.LibraryRecord): Promise<proto.
     const picked = await vscode.window.showQuickPick(
         usable.map((b) => ({
             label: `$(${b.kind === 'qemu' ? 'vm' : 'circuit-board'}) ${b.name}`,
-            description: b.kind === 'qemu' ? 'QEMU, no board needed' : `${b.mcu} · ${b.debug_probe ?? 'probe'} through OpenOCD`,
+            description: `${b.id === projectBoard ? 'the project\'s board · ' : ''}${b.kind === 'qemu' ? 'QEMU, no board needed' : `${b.mcu} · ${b.debug_probe ?? 'probe'} through OpenOCD`}`,
             detail: b.kind === 'qemu' ? `the ${b.core} under QEMU (${b.qemu.machine}): instructions instead of cycles` : `plug it in by USB; ${String(b.clock_hz / 1e6)} MHz, ${String(Math.round(b.flash.size / 1024))} kB flash`,
             board: b,
         })),
@@ -130,7 +133,7 @@ export function boardCommands(app: App): Record<string, CommandFactory> {
                 if (!project?.summary) return;
                 const library = given ? project.summary.libraries.find((l) => l.id === given.library) : await pickLibrary(project);
                 if (!library) return;
-                const board = givenBoard ?? (await pickBoard(app, library));
+                const board = givenBoard ?? (await pickBoard(app, library, project.summary.settings.board));
                 if (!board) return;
                 const signals = await pickSignals(project);
                 if (!signals) return;

@@ -31,7 +31,8 @@ export function editSettingCommand(app: App): CommandFactory {
             const settings = project?.summary?.settings;
             if (!project || !settings) throw new Error(`the project in ${target.folder} is not open in the daemon`);
             const key = target.key;
-            const q = settingQuestion(key, settings, wizardLimits(proto.componentSchemas.SettingsChanges), proto.coreValues, proto.sensorTypeValues);
+            const boards = key === 'board' ? (await app.ctx.requireClient().request0(proto.boardList)).boards.map((b) => b.id) : [];
+            const q = settingQuestion(key, settings, wizardLimits(proto.componentSchemas.SettingsChanges), proto.coreValues, proto.sensorTypeValues, boards);
             const title = `${settings.name}: vigil.json`;
             let answer: string | undefined;
             if (q.kind === 'pick') {

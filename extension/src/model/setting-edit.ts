@@ -6,20 +6,25 @@ import type { Settings, SettingsChanges } from '../protocol.generated';
 import { trimNumber } from './format';
 import { parseNumber, validateName, validateNumber, validateOptionalNumber, type WizardLimits } from './wizard';
 
-export type SettingKey = 'name' | 'description' | 'core' | 'max_ram_kb' | 'max_flash_kb' | 'sensor.type' | 'sensor.axes' | 'sampling_rate_hz';
+export type SettingKey = 'name' | 'description' | 'board' | 'core' | 'max_ram_kb' | 'max_flash_kb' | 'sensor.type' | 'sensor.axes' | 'sampling_rate_hz';
 
 /** How the editor asks: a pick among values, or typed text with its validation. */
 export type SettingQuestion =
     | { readonly kind: 'pick'; readonly prompt: string; readonly values: readonly string[]; readonly current: string }
     | { readonly kind: 'text'; readonly prompt: string; readonly current: string; readonly validate: (text: string) => string | undefined };
 
-export function settingQuestion(key: SettingKey, s: Settings, limits: WizardLimits, cores: readonly string[], sensorTypes: readonly string[]): SettingQuestion {
+/** What "no board" is called in the board pick. */
+export const noBoard = 'none (only the core)';
+
+export function settingQuestion(key: SettingKey, s: Settings, limits: WizardLimits, cores: readonly string[], sensorTypes: readonly string[], boards: readonly string[] = []): SettingQuestion {
     const span = (r: { min: number; max: number }) => `${trimNumber(r.min, 3)} to ${trimNumber(r.max, 3)}`;
     switch (key) {
         case 'name':
             return { kind: 'text', prompt: 'Project name', current: s.name, validate: validateName };
         case 'description':
             return { kind: 'text', prompt: 'Description: the machine, the sensor, what counts as abnormal', current: s.description, validate: () => undefined };
+        case 'board':
+            return { kind: 'pick', prompt: 'The board the library is for (it sets the core; Flash and Test uses it)', values: [...boards, noBoard], current: s.board ?? noBoard };
         case 'core':
             return { kind: 'pick', prompt: 'Target core: the library is compiled for it, and its RAM and flash are measured for it', values: cores, current: s.core };
         case 'max_ram_kb':
@@ -48,6 +53,9 @@ export function settingChange(key: SettingKey, answer: string, s: Settings): Set
             return text === s.name ? undefined : { name: text };
         case 'description':
             return text === s.description ? undefined : { description: text };
+        case 'board':
+            if (text === noBoard) return s.board == null ? undefined : { board: null };
+            return text === s.board ? undefined : { board: text };
         case 'core':
             return text === s.core ? undefined : { core: text };
         case 'max_ram_kb': {
@@ -75,6 +83,6 @@ export function settingChange(key: SettingKey, answer: string, s: Settings): Set
 export function settingWarning(key: SettingKey, benchmarks: number): string | undefined {
     if (benchmarks === 0) return undefined;
     if (key === 'sensor.axes') return 'Earlier benchmarks and libraries keep the axes they were made with; new benchmarks read the signal files with the new count.';
-    if (key === 'core' || key === 'max_ram_kb' || key === 'max_flash_kb') return 'Earlier benchmarks keep their results; the change applies to the next benchmark (a resume keeps the settings it started with).';
+    if (key === 'board' || key === 'core' || key === 'max_ram_kb' || key === 'max_flash_kb') return 'Earlier benchmarks keep their results; the change applies to the next benchmark (a resume keeps the settings it started with).';
     return undefined;
 }

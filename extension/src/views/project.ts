@@ -51,6 +51,7 @@ export class ProjectView extends RefreshableTree {
         return [
             new SettingItem('Name', s.name, 'tag', p, 'name'),
             new SettingItem('Description', s.description || 'none', 'note', p, 'description'),
+            new SettingItem('Board', s.board ?? 'none', 'circuit-board', p, 'board'),
             new SettingItem('Core', s.core, 'chip', p, 'core'),
             new SettingItem('Max RAM', `${trimNumber(s.max_ram_kb, 2)} kB`, 'server', p, 'max_ram_kb'),
             new SettingItem('Max flash', s.max_flash_kb != null ? `${trimNumber(s.max_flash_kb, 2)} kB` : 'no budget', 'database', p, 'max_flash_kb'),

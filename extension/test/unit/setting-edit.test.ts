@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { settingChange, settingQuestion, settingWarning } from '../../src/model/setting-edit';
+import { noBoard, settingChange, settingQuestion, settingWarning } from '../../src/model/setting-edit';
 import { wizardLimits } from '../../src/model/wizard';
 import { componentSchemas, coreValues, sensorTypeValues, type Settings } from '../../src/protocol.generated';
 
@@ -44,5 +44,13 @@ describe('editing a setting in place', () => {
         assert.match(settingWarning('sensor.axes', 2) ?? '', /axes/);
         assert.match(settingWarning('core', 1) ?? '', /next benchmark/);
         assert.equal(settingWarning('name', 3), undefined);
+    });
+    it('picks a board of the catalog, or none', () => {
+        const q = settingQuestion('board', settings, limits, coreValues, sensorTypeValues, ['nucleo-f401re', 'qemu-m4']);
+        assert.ok(q.kind === 'pick' && q.values.includes(noBoard) && q.current === noBoard);
+        assert.deepEqual(settingChange('board', 'nucleo-f401re', settings), { board: 'nucleo-f401re' });
+        assert.equal(settingChange('board', noBoard, settings), undefined);
+        assert.deepEqual(settingChange('board', noBoard, { ...settings, board: 'qemu-m4' }), { board: null });
+        assert.match(settingWarning('board', 1) ?? '', /next benchmark/);
     });
 });

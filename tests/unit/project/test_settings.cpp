@@ -116,3 +116,42 @@ TEST_CASE("the project's signal files: round trip, absent when empty, refused wi
     bad["signals"] = json::parse(R"([{"regular": "", "abnormal": "a.csv"}])");
     CHECK(refused_field(bad) == "signals[0].regular");
 }
+
+TEST_CASE("a board of the catalog sets the core") {
+    json j = valid();
+    j.erase("core");
+    j["board"] = "NUCLEO-G071RB";  // any case: the catalog's id is kept
+    Settings s = from_json(j, "vigil.json");
+    REQUIRE(s.board);
+    CHECK(*s.board == "nucleo-g071rb");
+    CHECK(s.core == Core::cortex_m0plus);
+    CHECK(to_json(s)["board"] == "nucleo-g071rb");
+    CHECK(to_json(s)["core"] == "cortex-m0plus");
+    CHECK(to_json(from_json(to_json(s), "vigil.json")) == to_json(s));
+
+    // A core that agrees is fine; one that does not is refused on `core`, naming both.
+    j["core"] = "m0+";
+    CHECK(from_json(j, "vigil.json").core == Core::cortex_m0plus);
+    j["core"] = "cortex-m4";
+    try {
+        from_json(j, "vigil.json");
+        FAIL("a core that contradicts the board was accepted");
+    } catch (const SettingsError& e) {
+        CHECK(e.field == "core");
+        CHECK_THAT(e.what(), Catch::Contains("NUCLEO-G071RB") && Catch::Contains("cortex-m0plus"));
+    }
+
+    // An unknown board is refused on `board`, with the catalog's ids.
+    j.erase("core");
+    j["board"] = "arduino-uno";
+    try {
+        from_json(j, "vigil.json");
+        FAIL("an unknown board was accepted");
+    } catch (const SettingsError& e) {
+        CHECK(e.field == "board");
+        CHECK_THAT(e.what(), Catch::Contains("nucleo-f401re") && Catch::Contains("qemu-m4"));
+    }
+    // Without a board, core stays required.
+    j.erase("board");
+    CHECK(refused_field(j) == "core");
+}

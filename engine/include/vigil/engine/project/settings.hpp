@@ -53,6 +53,9 @@ struct Settings {
     // given no files, and what the editor lists. Not part of what decides a benchmark's result
     // (those record their own files), so adding a file never blocks a resume.
     std::vector<SignalFiles> signals;
+    // The board the library is for (an id of the board catalog, probes/boards): it sets `core`,
+    // and `vigil target test` uses it when given no --board. None: only the core is known.
+    std::optional<std::string> board;
 };
 
 // The usual axis count of a sensor type (accelerometer, gyroscope, magnetometer: 3).
