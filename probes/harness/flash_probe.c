@@ -28,7 +28,8 @@ static float signal[PROBE_SAMPLES];
 #elif defined(VIGIL_PROBE_FACADE)
 #include "vigil_baked.h"
 const vigil_recipe vigil_baked_recipe = VIGIL_PROBE_RECIPE_INIT;
-const vigil_info vigil_baked_info = {"vigil-flash-probe", 0u, 0u, 0u, 0u, VIGIL_PROBE_STATE_BYTES, 0u, 0u};
+const vigil_info vigil_baked_info = {"vigil-flash-probe", 0u, 0u, 0u, 0u, VIGIL_PROBE_STATE_BYTES, 0u, 0u,
+                                     VIGIL_PROBE_STATE_BYTES, 0u};
 uint64_t vigil_baked_state[(VIGIL_PROBE_STATE_BYTES + 7u) / 8u];
 const size_t vigil_baked_state_size = sizeof vigil_baked_state;
 #elif !defined(VIGIL_PROBE_EMPTY)
