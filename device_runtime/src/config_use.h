@@ -12,22 +12,22 @@
 
 #define CFG_HAS(mask, value) ((((uint32_t)(mask)) >> (value)) & 1u)
 #define CFG_ONE VIGIL_CFG_ONE_RECIPE
-#define FEATURE(r, bit) ((VIGIL_CFG_FEATURES & (bit)) != 0u && (CFG_ONE || ((r)->features & (bit)) != 0u))
-#define DETREND(r, v) (CFG_HAS(VIGIL_CFG_DETREND, v) && (CFG_ONE || (r)->detrend == (v)))
-#define SCALING(r, v) (CFG_HAS(VIGIL_CFG_SCALING, v) && (CFG_ONE || (r)->scaling == (v)))
-#define HANN(r) (CFG_HAS(VIGIL_CFG_WINDOW, VIGIL_WINDOW_HANN) && (CFG_ONE || (r)->window == VIGIL_WINDOW_HANN))
-#define LOG_MAGNITUDE(r) (CFG_HAS(VIGIL_CFG_LOG_MAGNITUDE, 1u) && (CFG_ONE || (r)->log_magnitude != 0u))
-#define DECIMATED(r) (VIGIL_CFG_DECIMATION != (1u << 1) && (r)->decimation != 1u)
+#define CFG_FEATURE(r, bit) ((VIGIL_CFG_FEATURES & (bit)) != 0u && (CFG_ONE || ((r)->features & (bit)) != 0u))
+#define CFG_DETREND(r, v) (CFG_HAS(VIGIL_CFG_DETREND, v) && (CFG_ONE || (r)->detrend == (v)))
+#define CFG_SCALING(r, v) (CFG_HAS(VIGIL_CFG_SCALING, v) && (CFG_ONE || (r)->scaling == (v)))
+#define CFG_HANN(r) (CFG_HAS(VIGIL_CFG_WINDOW, VIGIL_WINDOW_HANN) && (CFG_ONE || (r)->window == VIGIL_WINDOW_HANN))
+#define CFG_LOG_MAGNITUDE(r) (CFG_HAS(VIGIL_CFG_LOG_MAGNITUDE, 1u) && (CFG_ONE || (r)->log_magnitude != 0u))
+#define CFG_DECIMATED(r) (VIGIL_CFG_DECIMATION != (1u << 1) && (r)->decimation != 1u)
 #if VIGIL_CFG_ONE_RECIPE
-#define AXES(r) ((void)(r), (uint32_t)VIGIL_CFG_AXES)
-#define SAMPLES(p) ((void)(p), (uint32_t)VIGIL_CFG_M)
-#define FFT_LENGTH(p) ((void)(p), (uint32_t)VIGIL_CFG_N)
+#define CFG_AXES(r) ((void)(r), (uint32_t)VIGIL_CFG_AXES)
+#define CFG_SAMPLES(p) ((void)(p), (uint32_t)VIGIL_CFG_M)
+#define CFG_FFT_LENGTH(p) ((void)(p), (uint32_t)VIGIL_CFG_N)
 #else
-#define AXES(r) ((uint32_t)(r)->axes)
-#define SAMPLES(p) ((p)->m)
-#define FFT_LENGTH(p) ((p)->n)
+#define CFG_AXES(r) ((uint32_t)(r)->axes)
+#define CFG_SAMPLES(p) ((p)->m)
+#define CFG_FFT_LENGTH(p) ((p)->n)
 #endif
 
-#define STANDARDIZE(r) (CFG_HAS(VIGIL_CFG_STANDARDIZE, 1u) && (CFG_ONE || (r)->standardize != 0u))
+#define CFG_STANDARDIZE(r) (CFG_HAS(VIGIL_CFG_STANDARDIZE, 1u) && (CFG_ONE || (r)->standardize != 0u))
 
 #endif

@@ -30,7 +30,7 @@
 static size_t align8(size_t n) { return (n + 7u) & ~(size_t)7u; }
 
 static int needs_stats(const vigil_recipe *r) {
-    return STANDARDIZE(r) || SCALING(r, VIGIL_SCALING_LEARNED);
+    return CFG_STANDARDIZE(r) || CFG_SCALING(r, VIGIL_SCALING_LEARNED);
 }
 
 /* Computes the layout; 0 if the recipe is invalid. */
@@ -133,7 +133,7 @@ static void transform(const vigil_state_header *h, const float *x, float *out) {
     for (j = 0; j < dim; ++j) {
         const float var = m2[j] * inv_n;
         const float mu2 = mean[j] * mean[j];
-        if (STANDARDIZE(&h->recipe)) {
+        if (CFG_STANDARDIZE(&h->recipe)) {
             out[j] = (x[j] - mean[j]) / vigil_sqrtf(var + STD_FLOOR_REL2 * mu2 + STD_FLOOR_ABS2);
         } else { /* learned scaling */
             const float rms = vigil_sqrtf(mu2 + var);

@@ -12,13 +12,13 @@ int vigil_all_finite(const float *x, uint32_t n);
 /* The paths of the pipeline (features.c): nothing needs the axis on its own before the window,
  * so it can be read straight from the interleaved signal ... */
 static inline int vigil_direct_load(const vigil_recipe *r) {
-    return !DECIMATED(r) && !SCALING(r, VIGIL_SCALING_PER_SIGNAL) && !DETREND(r, VIGIL_DETREND_LINEAR) &&
-           !FEATURE(r, VIGIL_FEAT_STATS);
+    return !CFG_DECIMATED(r) && !CFG_SCALING(r, VIGIL_SCALING_PER_SIGNAL) && !CFG_DETREND(r, VIGIL_DETREND_LINEAR) &&
+           !CFG_FEATURE(r, VIGIL_FEAT_STATS);
 }
 
 /* ... and the length is a power of two: the fast path. */
 static inline int vigil_fast_path(const vigil_recipe *r, const vigil_plan *p) {
-    return FFT_LENGTH(p) != 0u && vigil_direct_load(r) && SAMPLES(p) == FFT_LENGTH(p);
+    return CFG_FFT_LENGTH(p) != 0u && vigil_direct_load(r) && CFG_SAMPLES(p) == CFG_FFT_LENGTH(p);
 }
 
 /* 1 unless the signal must be refused before anything is written: checks every sample where

@@ -59,35 +59,35 @@ int vigil_all_finite(const float *x, uint32_t n) {
 static float *spectral_features(const vigil_recipe *r, uint32_t n, const float *tw,
                                 const uint16_t *lin_edges, const uint16_t *log_edges, float mean_sum,
                                 float *work, float *out) {
-    const int hann = HANN(r);
+    const int hann = CFG_HANN(r);
     const float bin1 = hann ? 0.5f * mean_sum : 0.0f; /* on 2X[1]: (sum / n)(n / 4) x 2 */
     float *first = out;
-    if (FEATURE(r, VIGIL_FEAT_SPECTRUM)) {
+    if (CFG_FEATURE(r, VIGIL_FEAT_SPECTRUM)) {
         vigil_rfft_split(work, n, tw);
         work[0] -= hann ? 0.5f * mean_sum : mean_sum; /* X[0] - (sum / n) W[0] */
         work[2] += 0.5f * bin1;                       /* X[1] - (sum / n) W[1] */
         vigil_spectrum_amplitude(work, n, out);
         out += n / 2u + 1u;
-        if (FEATURE(r, VIGIL_FEAT_BANDS_LINEAR)) {
+        if (CFG_FEATURE(r, VIGIL_FEAT_BANDS_LINEAR)) {
             vigil_band_energies(work, n, lin_edges, r->bands, out);
             out += r->bands;
         }
-        if (FEATURE(r, VIGIL_FEAT_BANDS_LOG)) {
+        if (CFG_FEATURE(r, VIGIL_FEAT_BANDS_LOG)) {
             vigil_band_energies(work, n, log_edges, r->bands, out);
             out += r->bands;
         }
     } else {
         vigil_rfft_split_power(work, n, tw, bin1);
-        if (FEATURE(r, VIGIL_FEAT_BANDS_LINEAR)) {
+        if (CFG_FEATURE(r, VIGIL_FEAT_BANDS_LINEAR)) {
             vigil_band_powers(work, n, lin_edges, r->bands, out);
             out += r->bands;
         }
-        if (FEATURE(r, VIGIL_FEAT_BANDS_LOG)) {
+        if (CFG_FEATURE(r, VIGIL_FEAT_BANDS_LOG)) {
             vigil_band_powers(work, n, log_edges, r->bands, out);
             out += r->bands;
         }
     }
-    if (LOG_MAGNITUDE(r)) /* log(1 + x) (spectral features are >= 0) */
+    if (CFG_LOG_MAGNITUDE(r)) /* log(1 + x) (spectral features are >= 0) */
         for (; first < out; ++first) *first = vigil_log1pf(*first);
     return out;
 }
@@ -99,16 +99,16 @@ static float *time_domain(const vigil_recipe *r, const vigil_plan *p, const floa
     uint32_t m, i;
     if (vigil_direct_load(r)) { /* gather and centre only (a non-power-of-two length) */
         const float *src = signal + axis;
-        const float mean = DETREND(r, VIGIL_DETREND_MEAN) ? vigil_strided_mean(src, r->axes, SAMPLES(p)) : 0.0f;
-        m = SAMPLES(p);
+        const float mean = CFG_DETREND(r, VIGIL_DETREND_MEAN) ? vigil_strided_mean(src, r->axes, CFG_SAMPLES(p)) : 0.0f;
+        m = CFG_SAMPLES(p);
         for (i = 0; i < m; ++i) work[i] = src[i * r->axes] - mean; /* (x - 0 is x: no detrend) */
         return out;
     }
     m = vigil_decimate_axis(signal, r->axes, r->length, axis, r->decimation, work);
-    if (DETREND(r, VIGIL_DETREND_MEAN)) vigil_remove_mean(work, m);
-    if (DETREND(r, VIGIL_DETREND_LINEAR)) vigil_remove_linear_trend(work, m);
-    if (SCALING(r, VIGIL_SCALING_PER_SIGNAL)) vigil_scale_unit_rms(work, m);
-    if (FEATURE(r, VIGIL_FEAT_STATS)) {
+    if (CFG_DETREND(r, VIGIL_DETREND_MEAN)) vigil_remove_mean(work, m);
+    if (CFG_DETREND(r, VIGIL_DETREND_LINEAR)) vigil_remove_linear_trend(work, m);
+    if (CFG_SCALING(r, VIGIL_SCALING_PER_SIGNAL)) vigil_scale_unit_rms(work, m);
+    if (CFG_FEATURE(r, VIGIL_FEAT_STATS)) {
         vigil_time_stats(work, m, out);
         out += VIGIL_TIME_STATS;
     }
@@ -117,7 +117,7 @@ static float *time_domain(const vigil_recipe *r, const vigil_plan *p, const floa
 
 void vigil_features_run(const vigil_recipe *r, const vigil_plan *p, const float *signal, float *out,
                         float *work) {
-    const uint32_t n = FFT_LENGTH(p);
+    const uint32_t n = CFG_FFT_LENGTH(p);
 #if defined(VIGIL_CFG_EDGES_LINEAR)
     static const uint16_t lin_edges[] = VIGIL_CFG_EDGES_LINEAR;
 #else
@@ -136,31 +136,31 @@ void vigil_features_run(const vigil_recipe *r, const vigil_plan *p, const float 
 #endif
     uint32_t axis, i;
 #if !defined(VIGIL_CFG_EDGES_LINEAR)
-    if (FEATURE(r, VIGIL_FEAT_BANDS_LINEAR)) vigil_band_edges_linear(n, r->bands, lin_edges);
+    if (CFG_FEATURE(r, VIGIL_FEAT_BANDS_LINEAR)) vigil_band_edges_linear(n, r->bands, lin_edges);
 #endif
 #if !defined(VIGIL_CFG_EDGES_LOG)
-    if (FEATURE(r, VIGIL_FEAT_BANDS_LOG)) vigil_band_edges_log(n, r->bands, log_edges);
+    if (CFG_FEATURE(r, VIGIL_FEAT_BANDS_LOG)) vigil_band_edges_log(n, r->bands, log_edges);
 #endif
 
-    for (axis = 0; axis < AXES(r); ++axis) {
+    for (axis = 0; axis < CFG_AXES(r); ++axis) {
         float mean_sum = 0.0f;
         if (vigil_fast_path(r, p)) {
             const float *src = signal + axis;
-            const int centre = DETREND(r, VIGIL_DETREND_MEAN);
-            const float sum = vigil_hann_stage1_load(src, AXES(r), centre ? src[0] : 0.0f, n, tw, HANN(r), work);
+            const int centre = CFG_DETREND(r, VIGIL_DETREND_MEAN);
+            const float sum = vigil_hann_stage1_load(src, CFG_AXES(r), centre ? src[0] : 0.0f, n, tw, CFG_HANN(r), work);
             if (centre) mean_sum = sum;
             vigil_fft_stages(work, n / 2u, tw, 1);
         } else {
             out = time_domain(r, p, signal, axis, out, work);
             if (n == 0u) continue;
-            if (HANN(r)) {
-                if (SAMPLES(p) == n) {
+            if (CFG_HANN(r)) {
+                if (CFG_SAMPLES(p) == n) {
                     vigil_hann_apply_table(work, n, tw);
                 } else {
-                    vigil_hann_apply(work, SAMPLES(p));
+                    vigil_hann_apply(work, CFG_SAMPLES(p));
                 }
             }
-            for (i = SAMPLES(p); i < n; ++i) work[i] = 0.0f;
+            for (i = CFG_SAMPLES(p); i < n; ++i) work[i] = 0.0f;
             vigil_bit_reverse(work, n / 2u);
             vigil_fft_stages(work, n / 2u, tw, 0);
         }
