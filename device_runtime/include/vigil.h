@@ -18,9 +18,12 @@ typedef struct {
     uint16_t length;         /* samples per axis */
     uint16_t min_learn;      /* learn calls needed before detect */
     uint8_t family;          /* model family (vigil_family_id) */
-    uint32_t ram_bytes;      /* state RAM of the library instance */
-    uint32_t flash_bytes;    /* code + const data, as measured for this library */
+    uint32_t ram_bytes;      /* RAM the library needs: state_bytes + stack_bytes */
+    uint32_t flash_bytes;    /* code + const data it adds to a program (metadata.json says how measured) */
     uint32_t recipe_id;
+    /* since 0.2.0 (vigil_version.h): */
+    uint32_t state_bytes;    /* its one static state buffer (.bss) */
+    uint32_t stack_bytes;    /* the deepest stack any vigil_* call uses, on top of the caller's frame */
 } vigil_info;
 
 /* Every call before vigil_init returns VIGIL_NOT_INITIALIZED (vigil_get_sensitivity returns 0

@@ -13,7 +13,12 @@
  * same on every target: the state holds only 4- and 8-byte aligned fields). uint64_t gives the
  * 8-byte alignment the core requires, and .bss starts it zeroed, which the core reads as
  * "not initialised" until vigil_init. vigil_init re-checks the size against the recipe, so a
- * mis-generated library fails with BAD_ARGUMENT instead of overflowing. */
+ * mis-generated library fails with BAD_ARGUMENT instead of overflowing, and gives the state
+ * vigil_baked_info.recipe_id as its identity (knowledge blobs carry it): it must be
+ * vigil_recipe_id(&vigil_baked_recipe), as the compile step writes it.
+ *
+ * A compiled library also replaces include/vigil_config.h with one generated for its recipe
+ * (vigil_config.h says what that changes); the facade works the same with either. */
 #ifndef VIGIL_BAKED_H
 #define VIGIL_BAKED_H
 

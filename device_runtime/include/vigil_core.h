@@ -21,7 +21,8 @@ size_t vigil_model_state_size(const vigil_recipe *r);
 vigil_status vigil_model_init(void *state, size_t size, const vigil_recipe *r);
 
 /* Learns one signal (axes x length floats, interleaved per sample). Returns
- * LEARNING_IN_PROGRESS or LEARNING_DONE; BAD_ARGUMENT (state untouched) on NaN/inf. */
+ * LEARNING_IN_PROGRESS or LEARNING_DONE; BAD_ARGUMENT on NaN/inf, with nothing learned changed
+ * (only the preprocessing scratch of the block may have been used). */
 vigil_status vigil_model_learn(void *state, const float *signal);
 
 /* Similarity 0..100 of one signal, rounded (detect) or exact (similarity, for the engine's
@@ -49,6 +50,18 @@ vigil_status vigil_features_extract(const vigil_recipe *r, const float *signal, 
                                     void *scratch, size_t scratch_size);
 vigil_status vigil_model_learn_features(void *state, const float *features);
 vigil_status vigil_model_similarity_features(void *state, const float *features, float *similarity);
+
+/* For the compile step (host side): the numbers a library compiled for one recipe bakes into
+ * its vigil_config.h (engine/src/packaging/baked_source.cpp), computed here by the very code
+ * the host runs. */
+typedef struct {
+    uint32_t m, n, work, per_axis, dim; /* the recipe's plan: samples per axis, FFT length, ... */
+    uint32_t family_size;               /* the family's state bytes, aligned to 8 */
+    uint16_t edges_linear[VIGIL_MAX_BANDS + 1u], edges_log[VIGIL_MAX_BANDS + 1u]; /* bands + 1 each */
+} vigil_library_plan;
+vigil_status vigil_library_plan_of(const vigil_recipe *r, vigil_library_plan *out);
+/* The FFT's twiddle table for n (a power of two >= 4): cos(2 pi k / n), k = 0 .. n/4. */
+void vigil_twiddles(uint32_t n, float *table);
 
 #ifdef __cplusplus
 }

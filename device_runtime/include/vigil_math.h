@@ -20,6 +20,9 @@ extern "C" {
 
 /* e^x; +inf above ~88.72, 0 below ~-103.97 (subnormal results in between), NaN for NaN. */
 float vigil_expf(float x);
+/* vigil_expf for a finite x <= 0, without the checks that range never needs (the calibration's
+ * 0.9^r): the same bits. */
+float vigil_expf_nonpositive(float x);
 /* Natural log; -inf for 0, NaN for x < 0 or NaN, +inf for +inf. Subnormals handled. */
 float vigil_logf(float x);
 /* log(1 + x), accurate for tiny x; -inf for -1, NaN below. */

@@ -45,3 +45,27 @@ void vigil_band_energies(const float *packed, uint32_t n, const uint16_t *edges,
         out[b] = acc * scale;
     }
 }
+
+void vigil_band_powers(const float *powers, uint32_t n, const uint16_t *edges, uint32_t bands,
+                       float *out) {
+    /* bin k's power at powers[2k] (k < n/2), Nyquist's at powers[1]; 1/(2 n^2) of |2X|^2 is
+     * 2/n^2 of |X|^2. Two bins per turn, summed in order (an odd count starts with one). */
+    const float scale = 0.5f / ((float)n * (float)n);
+    const uint32_t nyquist = n / 2u;
+    uint32_t b;
+    for (b = 0; b < bands; ++b) {
+        const uint32_t end = edges[b + 1u] > nyquist ? nyquist : edges[b + 1u];
+        const float *bin = powers + 2u * edges[b], *stop = powers + 2u * end;
+        float acc = 0.0f;
+        if (((end - edges[b]) & 1u) != 0u) {
+            acc = *bin;
+            bin += 2;
+        }
+        for (; bin < stop; bin += 4) {
+            acc += bin[0];
+            acc += bin[2];
+        }
+        if (edges[b + 1u] > nyquist) acc += powers[1];
+        out[b] = acc * scale;
+    }
+}

@@ -13,6 +13,8 @@
 
 #include <stdint.h>
 
+#include "fsqrt.h"
+
 #define VIGIL_CAL_WINDOW 32u
 #define VIGIL_CAL_STDS 3.0f
 /* r90 never goes below this: a model whose learned scores were all 0 calls any difference an
@@ -27,11 +29,18 @@ typedef struct {
 
 /* Learn calls after which learned vectors start to be scored: max(2, min_learn / 2), so at
  * least two scores exist when min_learn (>= 4) is reached. */
-uint32_t vigil_calibration_warmup(uint16_t min_learn);
+static inline uint32_t vigil_calibration_warmup(uint16_t min_learn) {
+    const uint32_t half = (uint32_t)min_learn / 2u;
+    return half > 2u ? half : 2u;
+}
 void vigil_calibration_reset(vigil_calibration *c);
 /* Adds one raw score; non-finite scores are ignored. */
 void vigil_calibration_add(vigil_calibration *c, float score);
-float vigil_calibration_r90(const vigil_calibration *c);
+/* r90 = max(mean + 3 std, VIGIL_CAL_MIN_R90). */
+static inline float vigil_calibration_r90(const vigil_calibration *c) {
+    const float r90 = c->mean + VIGIL_CAL_STDS * vigil_sqrtf(c->var);
+    return r90 > VIGIL_CAL_MIN_R90 ? r90 : VIGIL_CAL_MIN_R90;
+}
 /* Similarity in [0, 100]; 0 for a non-finite score. */
 float vigil_calibration_similarity(const vigil_calibration *c, float score, float sensitivity);
 

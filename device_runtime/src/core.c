@@ -11,11 +11,12 @@
  * per-feature scale changes nothing), or the identity. */
 #include "vigil_core.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "calibration.h"
+#include "config_use.h"
 #include "feature_pipeline.h"
+#include "fsqrt.h"
 #include "preprocess.h"
 #include "model_state.h"
 #include "vigil_math.h"
@@ -29,7 +30,7 @@
 static size_t align8(size_t n) { return (n + 7u) & ~(size_t)7u; }
 
 static int needs_stats(const vigil_recipe *r) {
-    return r->standardize != 0u || r->scaling == VIGIL_SCALING_LEARNED;
+    return CFG_STANDARDIZE(r) || CFG_SCALING(r, VIGIL_SCALING_LEARNED);
 }
 
 /* Computes the layout; 0 if the recipe is invalid. */
@@ -38,8 +39,13 @@ static size_t layout(const vigil_recipe *r, vigil_plan *plan, vigil_state_header
     size_t off, dim_bytes, family_size;
     uint32_t work;
     if (vigil_recipe_validate(r) != VIGIL_OK || !vigil_recipe_plan(r, plan)) return 0;
+#if VIGIL_CFG_ONE_RECIPE
+    (void)ops; /* computed on the host by the family's state_size (vigil_config.h) */
+    family_size = VIGIL_CFG_FAMILY_SIZE;
+#else
     ops = vigil_family_get(r->model.family);
     family_size = align8(ops->state_size(&r->model, (uint16_t)plan->dim));
+#endif
     work = plan->work > plan->dim ? plan->work : plan->dim;
     dim_bytes = align8((size_t)plan->dim * sizeof(float));
     off = align8(sizeof(vigil_state_header));
@@ -85,22 +91,24 @@ static vigil_status state_error(const void *state) {
 }
 
 vigil_status vigil_model_init(void *state, size_t size, const vigil_recipe *r) {
-    vigil_state_header tmp, *h;
+    return vigil_model_init_id(state, size, r, vigil_recipe_id(r));
+}
+
+vigil_status vigil_model_init_id(void *state, size_t size, const vigil_recipe *r, uint32_t recipe_id) {
+    vigil_state_header *h = (vigil_state_header *)state;
     const vigil_family_ops *ops;
     size_t need;
     if (state == NULL || ((uintptr_t)state & 7u) != 0u || r == NULL) return VIGIL_BAD_ARGUMENT;
-    memset(&tmp, 0, sizeof tmp);
-    need = layout(r, &tmp.plan, &tmp);
+    need = vigil_model_state_size(r);
     if (need == 0u || size < need) return VIGIL_BAD_ARGUMENT;
 
-    memset(state, 0, need); /* deterministic bytes: states of equal history compare equal */
-    h = (vigil_state_header *)state;
-    *h = tmp;
-    h->magic = 0u; /* set last: a failed init leaves an unusable state, never a half one */
+    /* deterministic bytes: states of equal history compare equal. The magic stays 0 until the
+     * end: a failed init leaves an unusable state, never a half one. */
+    memset(state, 0, need);
+    (void)layout(r, &h->plan, h);
     h->recipe = *r;
-    h->recipe_id = vigil_recipe_id(r);
-    h->sensitivity = 1.0f;
-    vigil_calibration_reset(&h->cal);
+    h->recipe_id = recipe_id;
+    h->sensitivity = 1.0f; /* (the calibration starts zeroed: vigil_calibration_reset's state) */
     ops = vigil_family_get(r->model.family);
     if (ops->init((uint8_t *)state + h->off_family, &h->recipe.model, (uint16_t)h->plan.dim,
                   r->seed) != VIGIL_OK)
@@ -125,10 +133,10 @@ static void transform(const vigil_state_header *h, const float *x, float *out) {
     for (j = 0; j < dim; ++j) {
         const float var = m2[j] * inv_n;
         const float mu2 = mean[j] * mean[j];
-        if (h->recipe.standardize) {
-            out[j] = (x[j] - mean[j]) / sqrtf(var + STD_FLOOR_REL2 * mu2 + STD_FLOOR_ABS2);
+        if (CFG_STANDARDIZE(&h->recipe)) {
+            out[j] = (x[j] - mean[j]) / vigil_sqrtf(var + STD_FLOOR_REL2 * mu2 + STD_FLOOR_ABS2);
         } else { /* learned scaling */
-            const float rms = sqrtf(mu2 + var);
+            const float rms = vigil_sqrtf(mu2 + var);
             out[j] = rms > 0.0f ? x[j] / rms : x[j];
         }
     }
@@ -166,17 +174,20 @@ vigil_status vigil_model_learn_features(void *state, const float *features) {
     return learn_checked(h, features);
 }
 
+/* The features of a signal in the state's scratch; BAD_ARGUMENT for a bad signal (nothing
+ * learned changes: only the scratch may have been used) or features that overflowed. */
+static vigil_status extract(vigil_state_header *h, const float *signal) {
+    float *features = vigil_state_floats(h, h->off_features);
+    if (!vigil_features_check(&h->recipe, &h->plan, signal)) return VIGIL_BAD_ARGUMENT;
+    vigil_features_run(&h->recipe, &h->plan, signal, features, vigil_state_floats(h, h->off_work));
+    return vigil_all_finite(features, h->plan.dim) ? VIGIL_OK : VIGIL_BAD_ARGUMENT;
+}
+
 vigil_status vigil_model_learn(void *state, const float *signal) {
     vigil_state_header *h = vigil_state_get(state);
-    float *features;
     if (h == NULL) return state_error(state);
-    /* check the input before touching anything, so a bad signal leaves the state as it was */
-    if (signal == NULL || !vigil_all_finite(signal, (uint32_t)h->recipe.axes * h->recipe.length))
-        return VIGIL_BAD_ARGUMENT;
-    features = vigil_state_floats(h, h->off_features);
-    vigil_features_run(&h->recipe, &h->plan, signal, features, vigil_state_floats(h, h->off_work));
-    if (!vigil_all_finite(features, h->plan.dim)) return VIGIL_BAD_ARGUMENT; /* overflow */
-    return learn_checked(h, features);
+    if (signal == NULL || extract(h, signal) != VIGIL_OK) return VIGIL_BAD_ARGUMENT;
+    return learn_checked(h, vigil_state_floats(h, h->off_features));
 }
 
 static vigil_status similarity_checked(vigil_state_header *h, const float *x, float *similarity) {
@@ -195,16 +206,13 @@ vigil_status vigil_model_similarity_features(void *state, const float *features,
 
 vigil_status vigil_model_similarity(void *state, const float *signal, float *similarity) {
     vigil_state_header *h = vigil_state_get(state);
-    float *features;
     if (h == NULL) return state_error(state);
-    if (signal == NULL || similarity == NULL ||
-        !vigil_all_finite(signal, (uint32_t)h->recipe.axes * h->recipe.length))
-        return VIGIL_BAD_ARGUMENT;
-    if (h->learn_count < h->recipe.min_learn) return VIGIL_NOT_INITIALIZED;
-    features = vigil_state_floats(h, h->off_features);
-    vigil_features_run(&h->recipe, &h->plan, signal, features, vigil_state_floats(h, h->off_work));
-    if (!vigil_all_finite(features, h->plan.dim)) return VIGIL_BAD_ARGUMENT;
-    return similarity_checked(h, features, similarity);
+    if (signal == NULL || similarity == NULL) return VIGIL_BAD_ARGUMENT;
+    if (h->learn_count < h->recipe.min_learn) /* a bad signal is still a bad argument */
+        return vigil_all_finite(signal, (uint32_t)h->recipe.axes * h->recipe.length) ? VIGIL_NOT_INITIALIZED
+                                                                                       : VIGIL_BAD_ARGUMENT;
+    if (extract(h, signal) != VIGIL_OK) return VIGIL_BAD_ARGUMENT;
+    return similarity_checked(h, vigil_state_floats(h, h->off_features), similarity);
 }
 
 vigil_status vigil_model_detect(void *state, const float *signal, uint8_t *similarity) {

@@ -5,11 +5,13 @@
 
 #include "vigil_baked.h"
 #include "vigil_core.h"
+#include "model_state.h"
 
+/* The core checks the size against the recipe (BAD_ARGUMENT if the state is too small); the
+ * recipe's identity is the baked one (the compile step computed it from the same recipe). */
 vigil_status vigil_init(void) {
-    if (vigil_baked_state_size < vigil_model_state_size(&vigil_baked_recipe))
-        return VIGIL_BAD_ARGUMENT;
-    return vigil_model_init(vigil_baked_state, vigil_baked_state_size, &vigil_baked_recipe);
+    return vigil_model_init_id(vigil_baked_state, vigil_baked_state_size, &vigil_baked_recipe,
+                               vigil_baked_info.recipe_id);
 }
 
 vigil_status vigil_learn(const float *signal) { return vigil_model_learn(vigil_baked_state, signal); }

@@ -13,7 +13,7 @@
  * score ~4 dim flops + 1 sqrt. */
 #include "family_util.h"
 
-#include <math.h>
+#include "fsqrt.h"
 
 #define GAUSS_MODE_RMS 0u
 #define GAUSS_MODE_MAX 1u
@@ -33,8 +33,8 @@ static const float *gauss_arrays_c(const void *state) {
 static int gauss_params_ok(const vigil_model_params *p, uint16_t dim) {
     if (dim == 0u) return 0;
     if (!vigil_params_unused_zero(p, 1u, 1u)) return 0;
-    if (p->i[0] > GAUSS_MODE_MAX) return 0;
-    return p->f[0] >= 0.0f && p->f[0] <= 1.0f; /* also rejects NaN */
+    if (VIGIL_PARAM_I(p, 0) > GAUSS_MODE_MAX) return 0;
+    return VIGIL_PARAM_F(p, 0) >= 0.0f && VIGIL_PARAM_F(p, 0) <= 1.0f; /* also rejects NaN */
 }
 
 static size_t gauss_state_size(const vigil_model_params *p, uint16_t dim) {
@@ -67,16 +67,16 @@ static void gauss_learn(void *state, const vigil_model_params *p, uint16_t dim, 
 
     h->count += 1u;
     inv_n = 1.0f / (float)h->count;
+    inv_n1 = h->count >= 2u ? 1.0f / (float)(h->count - 1u) : 0.0f;
     for (j = 0; j < dim; ++j) {
         const float delta = x[j] - mean[j];
         mean[j] += delta * inv_n;
         m2[j] += delta * (x[j] - mean[j]);
+        sum_var += m2[j] * inv_n1;
     }
     if (h->count < 2u) return; /* no spread yet: inv_var stays 0, scores stay 0 */
 
-    inv_n1 = 1.0f / (float)(h->count - 1u);
-    for (j = 0; j < dim; ++j) sum_var += m2[j] * inv_n1;
-    floor_var = p->f[0] * (sum_var / (float)dim) + GAUSS_ABS_FLOOR;
+    floor_var = VIGIL_PARAM_F(p, 0) * (sum_var / (float)dim) + GAUSS_ABS_FLOOR;
     for (j = 0; j < dim; ++j) {
         const float var = m2[j] * inv_n1;
         inv_var[j] = 1.0f / (var > floor_var ? var : floor_var);
@@ -89,19 +89,17 @@ static float gauss_score(const void *state, const vigil_model_params *p, uint16_
     const float *inv_var = mean + 2u * (size_t)dim;
     float acc = 0.0f;
     uint16_t j;
-    if (p->i[0] == GAUSS_MODE_MAX) {
-        for (j = 0; j < dim; ++j) {
-            const float d = x[j] - mean[j];
-            const float z2 = d * d * inv_var[j];
-            if (z2 > acc) acc = z2;
-        }
-        return vigil_score_clamp(sqrtf(acc));
-    }
+    const int max_mode = VIGIL_PARAM_I(p, 0) == GAUSS_MODE_MAX;
     for (j = 0; j < dim; ++j) {
         const float d = x[j] - mean[j];
-        acc += d * d * inv_var[j];
+        const float z2 = d * d * inv_var[j];
+        if (!max_mode) {
+            acc += z2;
+        } else if (z2 > acc) {
+            acc = z2;
+        }
     }
-    return vigil_score_clamp(sqrtf(acc / (float)dim));
+    return vigil_score_clamp(vigil_sqrtf(max_mode ? acc : acc / (float)dim));
 }
 
 const vigil_family_ops vigil_family_gaussian = {

@@ -14,7 +14,7 @@
  * + k sqrt; score ~3 k dim flops + k sqrt. */
 #include "family_util.h"
 
-#include <math.h>
+#include "fsqrt.h"
 
 #define KMEANS_MAX_K 64u
 #define KMEANS_ABS_FLOOR 1.0e-20f
@@ -104,7 +104,7 @@ static void kmeans_learn(void *state, const vigil_model_params *p, uint16_t dim,
         float sq, rate, dist;
         float *centre;
         c = kmeans_nearest(v.centres, k, dim, x, &sq);
-        dist = sqrtf(sq);
+        dist = vigil_sqrtf(sq);
         v.members[c] += 1u;
         rate = p->f[0] > 0.0f ? p->f[0] : 1.0f / (float)v.members[c];
         centre = v.centres + (size_t)c * dim;
@@ -132,7 +132,7 @@ static float kmeans_score(const void *state, const vigil_model_params *p, uint16
     float best = 0.0f;
     uint16_t c;
     for (c = 0; c < active; ++c) {
-        const float s = sqrtf(vigil_sq_dist(v.centres + (size_t)c * dim, x, dim)) * v.inv_radius[c];
+        const float s = vigil_sqrtf(vigil_sq_dist(v.centres + (size_t)c * dim, x, dim)) * v.inv_radius[c];
         if (c == 0u || s < best) best = s;
     }
     return vigil_score_clamp(best);

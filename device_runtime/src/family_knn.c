@@ -13,7 +13,7 @@
  * flops + R k comparisons + k sqrt. */
 #include "family_util.h"
 
-#include <math.h>
+#include "fsqrt.h"
 
 #define KNN_MAX_RESERVOIR 4096u
 #define KNN_MAX_K 16u
@@ -94,7 +94,7 @@ static float knn_score(const void *state, const vigil_model_params *p, uint16_t 
         }
         best[m] = d;
     }
-    for (m = 0; m < k; ++m) sum += sqrtf(best[m]);
+    for (m = 0; m < k; ++m) sum += vigil_sqrtf(best[m]);
     return vigil_score_clamp(sum / (float)k);
 }
 

@@ -15,7 +15,7 @@
  * ~dim^2 flops + dim divisions. */
 #include "family_util.h"
 
-#include <math.h>
+#include "fsqrt.h"
 
 #define MAHA_MAX_DIM 32u
 #define MAHA_REL_FLOOR 1.0e-6f
@@ -105,7 +105,7 @@ static float maha_score(const void *state, const vigil_model_params *p, uint16_t
     if (h->count < 2u) return 0.0f;
     for (i = 0; i < dim; ++i) y[i] = x[i] - mean[i];
     vigil_forward_subst(chol, dim, y, y);
-    return vigil_score_clamp(sqrtf(vigil_dot(y, y, dim) / (float)dim));
+    return vigil_score_clamp(vigil_sqrtf(vigil_dot(y, y, dim) / (float)dim));
 }
 
 const vigil_family_ops vigil_family_mahalanobis = {

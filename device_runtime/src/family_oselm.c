@@ -19,7 +19,7 @@
 #include "family_util.h"
 #include "vigil_math.h"
 
-#include <math.h>
+#include "fsqrt.h"
 
 #define OSELM_MAX_HIDDEN 32u
 
@@ -71,7 +71,7 @@ static vigil_status oselm_init(void *state, const vigil_model_params *p, uint16_
     h->skipped = 0;
     v = oselm_layout(state, hidden, dim);
     rng = vigil_rng_seed(seed, 0x454C4Du /* "ELM" */);
-    scale = p->f[1] / sqrtf((float)dim);
+    scale = p->f[1] / vigil_sqrtf((float)dim);
     for (j = 0; j < (size_t)hidden * dim; ++j)
         v.w[j] = scale * (2.0f * vigil_rng_uniform(&rng) - 1.0f);
     for (j = 0; j < hidden; ++j) v.b[j] = p->f[1] * (2.0f * vigil_rng_uniform(&rng) - 1.0f);
@@ -136,7 +136,7 @@ static float oselm_score(const void *state, const vigil_model_params *p, uint16_
         for (l = 0; l < hidden; ++l) r -= h[l] * v.beta[(size_t)l * dim + j];
         err += r * r;
     }
-    return vigil_score_clamp(sqrtf(err / (float)dim));
+    return vigil_score_clamp(vigil_sqrtf(err / (float)dim));
 }
 
 const vigil_family_ops vigil_family_oselm = {

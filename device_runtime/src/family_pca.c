@@ -16,7 +16,7 @@
  * score ~(4 q + 3) dim flops. */
 #include "family_util.h"
 
-#include <math.h>
+#include "fsqrt.h"
 
 #define PCA_MAX_Q 16u
 
@@ -66,7 +66,7 @@ static void pca_orthonormalise(const float *v, float *basis, uint16_t q, uint16_
     for (i = 0; i < q; ++i) {
         float *e = basis + (size_t)i * dim;
         const float *vi = v + (size_t)i * dim;
-        const float len0 = sqrtf(vigil_dot(vi, vi, dim));
+        const float len0 = vigil_sqrtf(vigil_dot(vi, vi, dim));
         float len;
         for (j = 0; j < dim; ++j) e[j] = vi[j];
         for (m = 0; m < i; ++m) {
@@ -74,7 +74,7 @@ static void pca_orthonormalise(const float *v, float *basis, uint16_t q, uint16_
             const float c = vigil_dot(e, em, dim);
             for (j = 0; j < dim; ++j) e[j] -= c * em[j];
         }
-        len = sqrtf(vigil_dot(e, e, dim));
+        len = vigil_sqrtf(vigil_dot(e, e, dim));
         if (!(len > 1.0e-4f * len0) || len0 == 0.0f) {
             for (j = 0; j < dim; ++j) e[j] = 0.0f;
         } else {
@@ -105,7 +105,7 @@ static void pca_learn(void *state, const vigil_model_params *p, uint16_t dim, co
 
     for (i = 0; i < q; ++i) {
         float *vi = v + (size_t)i * dim;
-        const float len = sqrtf(vigil_dot(vi, vi, dim));
+        const float len = vigil_sqrtf(vigil_dot(vi, vi, dim));
         float proj;
         if (len == 0.0f) { /* (re)start the component from what the others do not explain */
             for (j = 0; j < dim; ++j) vi[j] = u[j];
@@ -145,7 +145,7 @@ static float pca_score(const void *state, const vigil_model_params *p, uint16_t 
         for (i = 0; i < q; ++i) r -= coef[i] * basis[(size_t)i * dim + j];
         err += r * r;
     }
-    return vigil_score_clamp(sqrtf(err / (float)dim));
+    return vigil_score_clamp(vigil_sqrtf(err / (float)dim));
 }
 
 const vigil_family_ops vigil_family_pca = {

@@ -1,16 +1,21 @@
 /* Helpers shared by the model families: see family_util.h. */
 #include "family_util.h"
 
-#include <math.h>
+#include "vigil_config.h"
 
-float vigil_score_clamp(float s) {
-    if (!(s <= VIGIL_SCORE_MAX)) return VIGIL_SCORE_MAX; /* also catches NaN */
-    if (s < 0.0f) return 0.0f;
-    return s;
-}
+#include "fsqrt.h"
 
 int vigil_params_unused_zero(const vigil_model_params *p, unsigned used_i, unsigned used_f) {
     unsigned n;
+#if VIGIL_CFG_ONE_RECIPE
+    /* a library built for one recipe runs exactly that recipe, whose parameters the host checked
+     * when it compiled the library (vigil_recipe_validate compares with it byte for byte) */
+    (void)p;
+    (void)used_i;
+    (void)used_f;
+    (void)n;
+    return 1;
+#endif
     for (n = 0; n < 4u; ++n) {
         if (!(used_i & (1u << n)) && p->i[n] != 0u) return 0;
         if (!(used_f & (1u << n)) && p->f[n] != 0.0f) return 0;
@@ -77,7 +82,7 @@ uint16_t vigil_cholesky(float *a, uint16_t n, float min_pivot) {
             d = min_pivot;
             ++replaced;
         }
-        d = sqrtf(d);
+        d = vigil_sqrtf(d);
         a[(size_t)j * n + j] = d;
         inv = 1.0f / d;
         for (i = (uint16_t)(j + 1u); i < n; ++i) {

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "vigil_config.h"
 #include "vigil_family.h"
 
 /* Largest raw score a family returns: keeps the core's arithmetic finite even when a learned
@@ -20,7 +21,24 @@
 static inline size_t vigil_align8(size_t bytes) { return (bytes + 7u) & ~(size_t)7u; }
 
 /* Clamps a score to [0, VIGIL_SCORE_MAX]; NaN becomes VIGIL_SCORE_MAX (never "normal"). */
-float vigil_score_clamp(float s);
+static inline float vigil_score_clamp(float s) {
+    if (!(s <= VIGIL_SCORE_MAX)) return VIGIL_SCORE_MAX; /* also catches NaN */
+    if (s < 0.0f) return 0.0f;
+    return s;
+}
+
+/* A hyperparameter as a family reads it: from the recipe, or in a library built for one recipe
+ * (vigil_config.h: VIGIL_CFG_MODEL_I and VIGIL_CFG_MODEL_F, the recipe's own values) a
+ * compile-time constant, so branches on it and checks of it fold away. */
+#if VIGIL_CFG_ONE_RECIPE
+static const uint16_t vigil_cfg_model_i[4] = VIGIL_CFG_MODEL_I;
+static const float vigil_cfg_model_f[4] = VIGIL_CFG_MODEL_F;
+#define VIGIL_PARAM_I(p, k) ((void)(p), vigil_cfg_model_i[k])
+#define VIGIL_PARAM_F(p, k) ((void)(p), vigil_cfg_model_f[k])
+#else
+#define VIGIL_PARAM_I(p, k) ((p)->i[k])
+#define VIGIL_PARAM_F(p, k) ((p)->f[k])
+#endif
 
 /* True when every slot the family does not use is zero: unused slots are part of the recipe's
  * identity, so a non-zero value there is a bad recipe, not something to ignore.

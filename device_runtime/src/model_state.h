@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "calibration.h"
+#include "config_use.h"
 #include "plan.h"
 
 #define VIGIL_STATE_MAGIC 0x4C534756u /* "VGSL" */
@@ -31,6 +32,10 @@ typedef struct {
     vigil_calibration cal;
 } vigil_state_header;
 
+/* vigil_model_init with the recipe's identity given (vigil_recipe_id(r)): a compiled library
+ * has it baked (vigil_baked_info.recipe_id), so it does not link the encoder to compute it. */
+vigil_status vigil_model_init_id(void *state, size_t size, const vigil_recipe *r, uint32_t recipe_id);
+
 /* The header of an initialised state, NULL otherwise (NULL, misaligned or no magic). */
 vigil_state_header *vigil_state_get(void *state);
 const vigil_state_header *vigil_state_get_c(const void *state);
@@ -43,7 +48,12 @@ static inline const float *vigil_state_floats_c(const vigil_state_header *h, uin
 }
 /* 1 when the recipe keeps per-feature statistics (standardisation or learned scaling). */
 static inline int vigil_state_has_stats(const vigil_state_header *h) {
+#if VIGIL_CFG_ONE_RECIPE /* known when the library was compiled */
+    (void)h;
+    return CFG_HAS(VIGIL_CFG_STANDARDIZE, 1u) || CFG_HAS(VIGIL_CFG_SCALING, VIGIL_SCALING_LEARNED);
+#else
     return h->off_mean != 0u;
+#endif
 }
 
 #endif

@@ -35,27 +35,55 @@ void vigil_scale_unit_rms(float *x, uint32_t n);
 void vigil_time_stats(const float *x, uint32_t n, float out[VIGIL_TIME_STATS]);
 
 /* ---- window.c ---- */
-/* Multiplies x by the periodic Hann window w[i] = 0.5 - 0.5 cos(2 pi i / n). */
+/* Multiplies x by the periodic Hann window w[i] = 0.5 - 0.5 cos(2 pi i / n) (any n >= 1;
+ * cosines from the rotor). */
 void vigil_hann_apply(float *x, uint32_t n);
-/* The values (src[i stride] - offset) w[i], i < n (gather, centre and window in one pass),
- * stored in the bit-reversed order of the complex pairs (x[2c], x[2c+1]) that
- * vigil_rfft_bitreversed expects: bit for bit a permutation of subtracting offset and then
- * vigil_hann_apply. n a power of two >= 8; out must not overlap src. */
-void vigil_hann_load_bitreversed(const float *src, uint32_t stride, float offset, uint32_t n,
-                                 float *out);
+/* The same window for a power-of-two n >= 4 with the cosines of the twiddle table tw
+ * (vigil_twiddles(n)). */
+void vigil_hann_apply_table(float *x, uint32_t n, const float *tw);
+/* The spectral pipeline's load, vigil_hann_stage1_load: see hann_load.h. */
 
 /* ---- fft.c ---- */
 /* Smallest power of two >= n (n >= 1, n <= 2^31). */
 uint32_t vigil_next_pow2(uint32_t n);
+/* The twiddle table of the real FFT of n samples (n a power of two >= 4): table[k] =
+ * cos(2 pi k / n) for k = 0 .. n/4 (n/4 + 1 values). */
+void vigil_twiddles(uint32_t n, float *table);
+/* The bit-reversal permutation of n complex points (interleaved re, im; n a power of two). */
+void vigil_bit_reverse(float *z, uint32_t n);
+/* The stages of the complex FFT (fft.c): half = 1 alone, half = 2 alone, and halves h and 2h
+ * together (tw = vigil_twiddles(2 n)). */
+void vigil_fft_stage_1(float *z, uint32_t n);
+void vigil_fft_stage_2(float *z, uint32_t n);
+void vigil_fft_stage_pair(float *z, uint32_t n, uint32_t half, const float *tw);
+/* The stages of the forward complex FFT of n points (n a power of two) on input in
+ * bit-reversed order, with tw = vigil_twiddles(2 n); stage1_done: the first stage was done by
+ * the load (vigil_hann_stage1_load). Inline: a library built for one FFT length keeps only the
+ * stages that length needs. */
+static inline void vigil_fft_stages(float *z, uint32_t n, const float *tw, int stage1_done) {
+    uint32_t half = 2u, stages = 0;
+    if (n < 2u) return;
+    while ((1u << stages) < n) ++stages;
+    if (!stage1_done) vigil_fft_stage_1(z, n);
+    if (((stages - 1u) & 1u) != 0u) { /* an odd count left: one plain stage, then pairs from 4 */
+        vigil_fft_stage_2(z, n);
+        half = 4u;
+    }
+    for (; half < n; half *= 4u) vigil_fft_stage_pair(z, n, half, tw);
+}
 /* In-place forward complex FFT of n points (interleaved re, im; n a power of two >= 1):
  * Z[k] = sum z[j] e^{-2 pi i jk / n}. */
 void vigil_cfft(float *z, uint32_t n);
-/* In-place forward real FFT of n samples (n a power of two >= 4), packed output: x[0] = X[0],
- * x[1] = X[n/2] (both real), then x[2k], x[2k+1] = Re, Im of X[k] for 1 <= k < n/2. */
+/* The real FFT's last step, on the complex FFT of the n/2 pairs (n a power of two >= 4,
+ * tw = vigil_twiddles(n)): packed output x[0] = X[0], x[1] = X[n/2] (both real), then x[2k],
+ * x[2k+1] = Re, Im of X[k] for 1 <= k < n/2. */
+void vigil_rfft_split(float *x, uint32_t n, const float *tw);
+/* The same step giving only powers, of 2X: x[2k] = |2 X[k]|^2 = 4 |X[k]|^2 for 1 <= k < n/2,
+ * x[1] = |2 X[n/2]|^2 (x[0], x[2k+1] are left undefined); bin1 is added to Re 2X[1] first. n >= 8. */
+void vigil_rfft_split_power(float *x, uint32_t n, const float *tw, float bin1);
+/* In-place forward real FFT of n samples (n a power of two >= 4), packed output as
+ * vigil_rfft_split. */
 void vigil_rfft(float *x, uint32_t n);
-/* vigil_rfft for input whose complex pairs (x[2c], x[2c+1]) are already in bit-reversed order
- * (pair c at rev(c) over n/2 points): the same result, without the permutation pass. */
-void vigil_rfft_bitreversed(float *x, uint32_t n);
 
 /* ---- spectrum.c ---- */
 /* Single-sided amplitude spectrum of a packed real FFT of n samples: n/2 + 1 values,
@@ -63,8 +91,6 @@ void vigil_rfft_bitreversed(float *x, uint32_t n);
 void vigil_spectrum_amplitude(const float *packed, uint32_t n, float *out);
 /* Power |X[k]|^2 of bin k (0 <= k <= n/2) of a packed real FFT. */
 float vigil_bin_power(const float *packed, uint32_t n, uint32_t k);
-/* x[i] = log(1 + x[i]) (spectral features are >= 0). */
-void vigil_log1p_inplace(float *x, uint32_t n);
 
 /* ---- bands.c ---- */
 /* Band edges over the bins 1 .. n/2 (DC excluded): band b covers bins [edges[b], edges[b+1]),
@@ -76,6 +102,9 @@ void vigil_band_edges_log(uint32_t n, uint32_t bands, uint16_t *edges);
  * signal's mean square. */
 void vigil_band_energies(const float *packed, uint32_t n, const uint16_t *edges, uint32_t bands,
                          float *out);
+/* The same energies from the powers of vigil_rfft_split_power: (1 / (2 n^2)) sum |2 X[k]|^2. */
+void vigil_band_powers(const float *powers, uint32_t n, const uint16_t *edges, uint32_t bands,
+                       float *out);
 
 /* ---- welford.c ---- */
 /* One Welford step per feature, `count` being the number of vectors including x (>= 1). */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "crc32.h"
+#include "vigil_config.h"
 #include "plan.h"
 #include "preprocess.h"
 #include "le_bytes.h"
@@ -17,6 +18,21 @@ int vigil_recipe_spectral(const vigil_recipe *r) {
     return (r->features & (VIGIL_FEAT_SPECTRUM | FEAT_BANDS)) != 0u;
 }
 
+#if VIGIL_CFG_ONE_RECIPE
+/* A library built for one recipe (vigil_config.h) runs that recipe only: the very bytes baked
+ * next to it (vigil_baked.h), validated with the generic rules below by the host that compiled
+ * it. Its plan is in plan.h. */
+extern const vigil_recipe vigil_baked_recipe;
+
+vigil_status vigil_recipe_validate(const vigil_recipe *r) {
+    const uint8_t *a = (const uint8_t *)r, *b = (const uint8_t *)&vigil_baked_recipe;
+    size_t i;
+    if (r == NULL) return VIGIL_BAD_ARGUMENT;
+    for (i = 0; i < sizeof *r; ++i)
+        if (a[i] != b[i]) return VIGIL_BAD_ARGUMENT;
+    return VIGIL_OK;
+}
+#else
 int vigil_recipe_plan(const vigil_recipe *r, vigil_plan *p) {
     const int spectral = vigil_recipe_spectral(r);
     uint32_t per_axis = 0;
@@ -43,6 +59,18 @@ int vigil_recipe_plan(const vigil_recipe *r, vigil_plan *p) {
     return p->dim <= VIGIL_MAX_FEATURES;
 }
 
+/* What this build can run (vigil_config.h); every value is already known to be in range. */
+#define ALLOWED(mask, value) ((((uint32_t)(mask)) >> (value)) & 1u)
+static int config_allows(const vigil_recipe *r, const vigil_plan *p) {
+    if ((r->features & ~(uint32_t)VIGIL_CFG_FEATURES) != 0u || r->axes > VIGIL_CFG_MAX_AXES) return 0;
+    if (!ALLOWED(VIGIL_CFG_DETREND, r->detrend) || !ALLOWED(VIGIL_CFG_SCALING, r->scaling) ||
+        !ALLOWED(VIGIL_CFG_WINDOW, r->window) || !ALLOWED(VIGIL_CFG_DECIMATION, r->decimation) ||
+        !ALLOWED(VIGIL_CFG_LOG_MAGNITUDE, r->log_magnitude) || !ALLOWED(VIGIL_CFG_STANDARDIZE, r->standardize))
+        return 0;
+    (void)p;
+    return 1;
+}
+
 vigil_status vigil_recipe_validate(const vigil_recipe *r) {
     const vigil_family_ops *ops;
     vigil_plan plan;
@@ -54,6 +82,7 @@ vigil_status vigil_recipe_validate(const vigil_recipe *r) {
     if (!vigil_recipe_plan(r, &plan)) return VIGIL_BAD_ARGUMENT;
     if (!vigil_recipe_spectral(r) && (r->window != 0u || r->log_magnitude != 0u))
         return VIGIL_BAD_ARGUMENT;
+    if (!config_allows(r, &plan)) return VIGIL_BAD_ARGUMENT;
     ops = vigil_family_get(r->model.family);
     if (ops == NULL) return VIGIL_BAD_ARGUMENT;
     if (r->model.reserved[0] | r->model.reserved[1] | r->model.reserved[2]) return VIGIL_BAD_ARGUMENT;
@@ -61,6 +90,8 @@ vigil_status vigil_recipe_validate(const vigil_recipe *r) {
     if (ops->state_size(&r->model, (uint16_t)plan.dim) == 0u) return VIGIL_BAD_ARGUMENT;
     return VIGIL_OK;
 }
+
+#endif
 
 uint16_t vigil_recipe_feature_count(const vigil_recipe *r) {
     vigil_plan plan;

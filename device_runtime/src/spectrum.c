@@ -2,7 +2,7 @@
  * amplitude A exactly on bin k reads A (no window compensation: with Hann it reads A/2). */
 #include "preprocess.h"
 
-#include <math.h>
+#include "fsqrt.h"
 
 #include "vigil_math.h"
 
@@ -16,11 +16,7 @@ void vigil_spectrum_amplitude(const float *packed, uint32_t n, float *out) {
     const float edge = 1.0f / (float)n, inner = 2.0f / (float)n;
     uint32_t k;
     out[0] = (packed[0] < 0.0f ? -packed[0] : packed[0]) * edge;
-    for (k = 1; 2u * k < n; ++k) out[k] = sqrtf(vigil_bin_power(packed, n, k)) * inner;
+    for (k = 1; 2u * k < n; ++k) out[k] = vigil_sqrtf(vigil_bin_power(packed, n, k)) * inner;
     out[n / 2u] = (packed[1] < 0.0f ? -packed[1] : packed[1]) * edge;
 }
 
-void vigil_log1p_inplace(float *x, uint32_t n) {
-    uint32_t i;
-    for (i = 0; i < n; ++i) x[i] = vigil_log1pf(x[i]);
-}

@@ -7,7 +7,7 @@
  * kurtosis 0 and a crest factor 0 if it is all zero. */
 #include "preprocess.h"
 
-#include <math.h>
+#include "fsqrt.h"
 
 /* Below this relative variance the axis is constant up to rounding: higher moments would only
  * amplify rounding noise. */
@@ -43,14 +43,14 @@ void vigil_time_stats(const float *x, uint32_t n, float out[VIGIL_TIME_STATS]) {
     m2 *= inv_n;
     m3 *= inv_n;
     m4 *= inv_n;
-    rms = sqrtf(sum_sq * inv_n);
+    rms = vigil_sqrtf(sum_sq * inv_n);
 
     out[0] = rms;
-    out[1] = sqrtf(m2);
+    out[1] = vigil_sqrtf(m2);
     out[2] = hi - lo;
     out[3] = rms > 0.0f ? peak / rms : 0.0f;
     if (m2 > DEGENERATE_VARIANCE * (sum_sq * inv_n) && m2 > 0.0f) {
-        out[4] = m3 / (m2 * sqrtf(m2));
+        out[4] = m3 / (m2 * vigil_sqrtf(m2));
         out[5] = m4 / (m2 * m2);
     } else {
         out[4] = 0.0f;

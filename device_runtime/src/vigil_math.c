@@ -3,6 +3,8 @@
  * to stay below float rounding (truncation errors are listed next to each kernel). */
 #include "vigil_math.h"
 
+#include "fsqrt.h"
+
 #include <math.h> /* INFINITY and NAN only: no libm function is called */
 
 typedef union {
@@ -42,12 +44,13 @@ static float scale2(float p, int k) {
     return p * pow2_normal(k);
 }
 
-float vigil_expf(float x) {
+/* e^x for EXP_UNDERFLOW <= x <= EXP_OVERFLOW (inlined in its two callers: a library links one). */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline float exp_kernel(float x) {
     float fk, kf, r, p;
     int k;
-    if (x != x) return x;
-    if (x > EXP_OVERFLOW) return INFINITY;
-    if (x < EXP_UNDERFLOW) return 0.0f;
     /* x = k ln2 + r, |r| <= ln2 / 2 */
     fk = x * LOG2E;
     k = (int)(fk >= 0.0f ? fk + 0.5f : fk - 0.5f);
@@ -66,19 +69,26 @@ float vigil_expf(float x) {
     return scale2(p, k);
 }
 
-float vigil_logf(float x) {
-    float_bits b;
-    int e = 0;
-    float m, f, s, z, R, hfsq, ef;
+float vigil_expf(float x) {
     if (x != x) return x;
-    if (x < 0.0f) return NAN;
-    if (x == 0.0f) return -INFINITY;
-    if (x > 3.40282347e38f) return x;
+    if (x > EXP_OVERFLOW) return INFINITY;
+    if (x < EXP_UNDERFLOW) return 0.0f;
+    return exp_kernel(x);
+}
+
+float vigil_expf_nonpositive(float x) {
+    return x < EXP_UNDERFLOW ? 0.0f : exp_kernel(x);
+}
+
+/* log of a positive normal x (the kernel of vigil_logf, without its special cases), times 2^e.
+ * Inlined in its callers: a library links log1p or log, rarely both. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline float log_normal(float x, int e) {
+    float_bits b;
+    float m, f, s, z, R, hfsq, ef;
     b.f = x;
-    if (b.u < 0x00800000u) { /* subnormal: bring it into the normal range first */
-        b.f = x * 8388608.0f; /* 2^23, exact */
-        e = -23;
-    }
     e += (int)(b.u >> 23) - 127;
     b.u = (b.u & 0x007fffffu) | 0x3f800000u; /* mantissa m in [1, 2) */
     m = b.f;
@@ -103,16 +113,35 @@ float vigil_logf(float x) {
     return ef * LN2_HI - ((hfsq - (s * (hfsq + R) + ef * LN2_LO)) - f);
 }
 
-float vigil_log1pf(float x) {
-    float u;
+float vigil_logf(float x) {
+    float_bits b;
+    b.f = x;
+    /* positive normal (one integer test: the common case, no float compare) */
+    if (b.u - 0x00800000u < 0x7f000000u) return log_normal(x, 0);
     if (x != x) return x;
-    if (x < -1.0f) return NAN;
-    if (x == -1.0f) return -INFINITY;
+    if (x < 0.0f) return NAN;
+    if (x == 0.0f) return -INFINITY;
     if (x > 3.40282347e38f) return x;
+    /* subnormal: bring it into the normal range first (x 2^23, exact) */
+    return log_normal(x * 8388608.0f, -23);
+}
+
+float vigil_log1pf(float x) {
+    float_bits b;
+    float u;
+    b.f = x;
+    if (b.u >= 0x7f800000u) { /* anything but +0 .. +max (the spectral features' range) */
+        if (x != x) return x;
+        if (x < -1.0f) return NAN;
+        if (x == -1.0f) return -INFINITY;
+        if (x > 3.40282347e38f) return x;
+    }
     u = 1.0f + x;
     if (u == 1.0f) return x; /* log(1 + x) = x to float precision */
-    /* Goldberg's trick: the rounding error of 1 + x is compensated by x / (u - 1). */
-    return vigil_logf(u) * (x / (u - 1.0f));
+    /* Goldberg's trick: the rounding error of 1 + x is compensated by x / (u - 1). u is a
+     * positive normal float here (x > -1 rounds 1 + x to at least 2^-24), where vigil_logf is
+     * log_normal. */
+    return log_normal(u, 0) * (x / (u - 1.0f));
 }
 
 /* Kernels on |x| <= pi/4. sin: Taylor to x^9/9! (truncation < 2e-9); cos: to x^10/10!
@@ -194,4 +223,50 @@ void vigil_sincos_pi_frac(uint32_t p, uint32_t q, float *s, float *c) {
         cr = t;
     }
     by_quadrant(quadrant, sr, cr, s, c);
+}
+
+/* Correctly rounded square root in integer arithmetic, for cores without an FPU (fsqrt.h): the
+ * bit-by-bit method of fdlibm's e_sqrtf.c (25 result bits, the last one a guard bit, then
+ * round to nearest with the remainder as sticky bit; a square root is never exactly halfway
+ * between two floats, so there is no tie to break). */
+float vigil_soft_sqrtf(float x) {
+    float_bits b;
+    uint32_t ix, q = 0u, s = 0u, r = 0x01000000u;
+    int32_t k;
+    b.f = x;
+    ix = b.u;
+    if (ix >= 0x7f800000u) { /* +inf, NaN, or negative */
+        if (ix == 0x7f800000u || ix == 0x80000000u || (ix & 0x7fffffffu) > 0x7f800000u) return x;
+        return NAN;
+    }
+    if (ix == 0u) return x;
+    k = (int32_t)(ix >> 23);
+    if (k == 0) { /* subnormal: normalise */
+        while ((ix & 0x00800000u) == 0u) {
+            ix <<= 1;
+            --k;
+        }
+        ++k;
+    }
+    k -= 127;
+    ix = (ix & 0x007fffffu) | 0x00800000u;
+    if ((k & 1) != 0) { /* odd exponent: double the mantissa to make it even */
+        ix += ix;
+        k -= 1;
+    }
+    k /= 2; /* exact: k is even */
+    ix += ix;
+    while (r != 0u) {
+        const uint32_t t = s + r;
+        if (t <= ix) {
+            s = t + r;
+            ix -= t;
+            q += r;
+        }
+        ix += ix;
+        r >>= 1;
+    }
+    if (ix != 0u) q += (q & 1u);
+    b.u = (q >> 1) + 0x3f000000u + (uint32_t)(k * 8388608);
+    return b.f;
 }

@@ -10,7 +10,9 @@
  *
  * With VIGIL_PROBE_FACADE (needs VIGIL_PROBE_STATE_BYTES, the host's vigil_model_state_size)
  * the probe is a shipped library: facade.c + the baked symbols of vigil_baked.h, called through
- * vigil_init / vigil_learn / vigil_detect. */
+ * vigil_init / vigil_learn / vigil_detect. With VIGIL_PROBE_ZIP as well, the library is a zip's
+ * libvigil.a, which brings its own facade and baked symbols: the probe calls the same three
+ * functions of vigil.h and defines nothing. */
 #include <stdint.h>
 #include <stdio.h>
 
@@ -21,10 +23,13 @@
 #define PROBE_STATE_BYTES 65536u
 
 static float signal[PROBE_SAMPLES];
-#if defined(VIGIL_PROBE_FACADE)
+#if defined(VIGIL_PROBE_FACADE) && defined(VIGIL_PROBE_ZIP)
+#include "vigil.h"
+#elif defined(VIGIL_PROBE_FACADE)
 #include "vigil_baked.h"
 const vigil_recipe vigil_baked_recipe = VIGIL_PROBE_RECIPE_INIT;
-const vigil_info vigil_baked_info = {"vigil-flash-probe", 0u, 0u, 0u, 0u, VIGIL_PROBE_STATE_BYTES, 0u, 0u};
+const vigil_info vigil_baked_info = {"vigil-flash-probe", 0u, 0u, 0u, 0u, VIGIL_PROBE_STATE_BYTES, 0u, 0u,
+                                     VIGIL_PROBE_STATE_BYTES, 0u};
 uint64_t vigil_baked_state[(VIGIL_PROBE_STATE_BYTES + 7u) / 8u];
 const size_t vigil_baked_state_size = sizeof vigil_baked_state;
 #elif !defined(VIGIL_PROBE_EMPTY)
@@ -59,11 +64,16 @@ int main(void)
     (void)vigil_probe_recipe; /* referenced, never used: emits nothing */
 #elif defined(VIGIL_PROBE_FACADE)
     (void)vigil_probe_recipe;
+#if defined(VIGIL_PROBE_ZIP)
+    const uint32_t min_learn = vigil_get_info()->min_learn;
+#else
+    const uint32_t min_learn = vigil_baked_recipe.min_learn;
+#endif
     status = (int)vigil_init();
-    for (uint32_t i = 0; i < vigil_baked_recipe.min_learn && status == 0; i++) {
+    for (uint32_t i = 0; i < min_learn && status == 0; i++) {
         fill(i + 1u);
         vigil_status s = vigil_learn(signal);
-        status = s == VIGIL_LEARNING_DONE || (s == VIGIL_LEARNING_IN_PROGRESS && i + 1u < vigil_baked_recipe.min_learn) ? 0 : 1;
+        status = s == VIGIL_LEARNING_DONE || (s == VIGIL_LEARNING_IN_PROGRESS && i + 1u < min_learn) ? 0 : 1;
     }
     uint8_t rounded = 0u;
     if (status == 0) {

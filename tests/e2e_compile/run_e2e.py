@@ -13,7 +13,11 @@ Drives the real binaries on the project's own synthetic data:
      sources built with the host compiler (link_main.c) on the same signals;
   5. link test: link_main.c against libvigil.a for each core (M0+, M3, M4, M7, M33) with the
      probes/ startup and linker scripts, under QEMU: the same similarities, bit for bit;
-  6. `vigil libraries --json` lists what was compiled, with the stored zips' real SHA-256.
+  6. `vigil libraries --json` lists what was compiled, with the stored zips' real SHA-256;
+  7. `vigil compile` without a source takes the best library of the latest benchmark;
+  8. libraries of other preprocessing paths (each built for its one recipe: vigil_config.h) on
+     M4F and M0+ agree with the emulator on the host and under QEMU, state their RAM as state +
+     stack, export only the vigil_* API and need nothing from newlib but memset/memcpy.
 """
 import argparse
 import glob
@@ -294,6 +298,77 @@ def main():
             check(json.loads(r.stdout)[-1]["benchmark"] == bench["benchmark"], "vigil libraries shows the benchmark id")
     else:
         print("skip `vigil bench` is not in this build")
+
+    # 8. a library is built for its one recipe (vigil_config.h): other preprocessing paths, each
+    #    compiled for M4F and M0+, give the emulator's similarities on the host (the zip's
+    #    sources, with the zip's configuration) and under QEMU; and the archive exports the API
+    #    only and needs nothing from newlib but memset/memcpy (no printf, malloc, errno, libm).
+    variants = {
+        "stats-linear-decimated": {"detrend": "linear", "scaling": "per_signal", "decimation": 2, "window": "none",
+                                   "features": ["stats", "bands_linear"], "log_magnitude": False, "bands": 4,
+                                   "standardize": True},
+        "spectrum-hann-mean": {"detrend": "mean", "scaling": "none", "decimation": 1, "window": "hann",
+                               "features": ["spectrum", "bands_log"], "log_magnitude": True, "bands": 4,
+                               "standardize": False},
+        "bands-no-window": {"detrend": "mean", "scaling": "learned", "decimation": 1, "window": "none",
+                            "features": ["bands_linear", "bands_log"], "log_magnitude": False, "bands": 6,
+                            "standardize": False},
+    }
+    forbidden = {"__errno", "errno", "_impure_ptr", "malloc", "free", "calloc", "realloc", "printf", "sprintf",
+                 "snprintf", "puts", "abort", "sqrtf", "expf", "logf", "sinf", "cosf", "log1pf"}
+    api = {"vigil_init", "vigil_learn", "vigil_detect", "vigil_set_sensitivity", "vigil_get_sensitivity",
+           "vigil_knowledge_size", "vigil_knowledge_save", "vigil_knowledge_load", "vigil_get_info"}
+    for vname, pre in variants.items():
+        vrecipe = dict(RECIPE, preprocessing=pre)
+        vpath = os.path.join(work, f"{vname}.json")
+        with open(vpath, "w") as f:
+            json.dump(vrecipe, f)
+        r = run([vigil, "emulate", "--recipe", vpath, "--learn", learn_file, "--detect", detect_file, "--json"])
+        if not check(r.returncode == 0, f"{vname}: vigil emulate runs {r.stderr.strip()}"):
+            continue
+        vemulated = [x["similarity"] for x in json.loads(r.stdout)["detected"][0]["signals"]]
+        for key in ["m4", "m0plus"]:
+            core, qemu_core, _ = CORES[key]
+            vzip = os.path.join(work, f"{vname}-{key}.zip")
+            must([vigil, "compile", "--project", project, "--recipe", vpath, "--core", core, "--out", vzip])
+            vdir = os.path.join(work, f"{vname}-{key}")
+            with zipfile.ZipFile(vzip) as z:
+                z.extractall(vdir)
+                vtop = z.namelist()[0].split("/")[0]
+                vmeta = json.loads(z.read(f"{vtop}/metadata.json"))
+            vlib = os.path.join(vdir, vtop)
+            check(vmeta["ram_bytes"] == vmeta["state_bytes"] + vmeta["stack_bytes"] and vmeta["stack_bytes"] > 0,
+                  f"{vname} {core}: RAM {vmeta['ram_bytes']} = state {vmeta['state_bytes']} + stack {vmeta['stack_bytes']}")
+            nm = must(["arm-none-eabi-nm", os.path.join(vlib, "libvigil.a")]).stdout
+            undefined = {l.split()[-1] for l in nm.splitlines() if l.strip().startswith("U ")}
+            exported = {l.split()[-1] for l in nm.splitlines() if len(l.split()) == 3 and l.split()[1] in "TDRB"}
+            check(not (undefined & forbidden), f"{vname} {core}: libvigil.a needs {sorted(undefined)}")
+            check(exported == api, f"{vname} {core}: libvigil.a exports the API only {sorted(exported ^ api)}")
+            if key == "m4":
+                vsrcs = sorted(glob.glob(os.path.join(vlib, "source", "src", "*.c"))) + \
+                    sorted(glob.glob(os.path.join(vlib, "source", "vigil_baked_*.c")))
+                vexe = os.path.join(work, f"link_main_host_{vname}")
+                must(["gcc", "-std=c99", "-O2", "-ffp-contract=off", "-Wall", "-Wextra", "-Werror", "-DLINK_MAIN_HOST",
+                      floats, "-I" + os.path.join(vlib, "source", "include"),
+                      os.path.join(src, "tests", "e2e_compile", "link_main.c"), *vsrcs, "-lm", "-o", vexe])
+                must([vexe, job, os.path.join(work, f"{vname}-host.bin")])
+                _, vhost = decode_result(os.path.join(work, f"{vname}-host.bin"))
+                check([x[1] for x in vhost] == vemulated,
+                      f"{vname}: the zip's sources (its vigil_config.h) on the host give the emulator's similarities")
+            cpu = vmeta["flags"][:vmeta["flags"].index("-std=c99")]
+            ld = {"m0plus": "microbit.ld", "m33": "mps2-an505.ld"}.get(key, "mps2.ld")
+            velf = os.path.join(work, f"link_main_{vname}_{key}.elf")
+            must(["arm-none-eabi-gcc", *cpu, "-Os", "-std=c99", "-Wall", "-Wextra", "-Werror", floats,
+                  "-I" + os.path.join(vlib, "include"), os.path.join(src, "tests", "e2e_compile", "link_main.c"),
+                  os.path.join(src, "probes", "startup", "startup.c"), os.path.join(vlib, "libvigil.a"), "-lm",
+                  "--specs=nano.specs", "--specs=rdimon.specs", "-nostartfiles", "-Wl,--gc-sections",
+                  "-L" + os.path.join(src, "probes", "ld"), "-T" + os.path.join(src, "probes", "ld", ld), "-o", velf])
+            vresult = os.path.join(work, f"{vname}-{key}.bin")
+            r = run([os.path.join(src, "probes", "run-qemu"), qemu_core, velf, job, "--result", vresult, "--timeout", "120"])
+            if check(r.returncode == 0, f"{vname} {core}: link_main runs under QEMU " + r.stderr[-2000:]):
+                _, vtarget = decode_result(vresult)
+                check([x[1] for x in vtarget] == vemulated,
+                      f"{vname} {core}: libvigil.a under QEMU gives the emulator's similarities {[x[1] for x in vtarget]}")
 
     if failures:
         print(f"\n{len(failures)} check(s) failed:\n  " + "\n  ".join(failures))

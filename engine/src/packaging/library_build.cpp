@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <sstream>
 
 #include "temp_folder.hpp"
 #include "template_fill.hpp"
 #include "vigil/engine/packaging/baked_source.hpp"
 #include "vigil/engine/packaging/embedded_files.hpp"
+#include "vigil/engine/packaging/stack_usage.hpp"
 #include "vigil/engine/packaging/toolchain.hpp"
 #include "vigil/engine/packaging/zip_writer.hpp"
 #include "vigil/engine/search/sha256.hpp"
@@ -27,6 +29,11 @@ namespace {
 
 // The headers a user's code includes (vigil.hpp includes vigil.h, which includes vigil_types.h).
 constexpr std::string_view kUserHeaders[] = {"vigil.h", "vigil.hpp", "vigil_types.h"};
+
+// The shipped API (vigil.h): what libvigil.a exports.
+constexpr const char* kApiFunctions[] = {"vigil_init",           "vigil_learn",          "vigil_detect",
+                                         "vigil_set_sensitivity", "vigil_get_sensitivity", "vigil_knowledge_size",
+                                         "vigil_knowledge_save",  "vigil_knowledge_load",  "vigil_get_info"};
 
 std::string read_file(const fs::path& path, const char* what) {
     std::ifstream in(path, std::ios::binary);
@@ -60,7 +67,7 @@ struct SourceTree {
     std::vector<std::string> c_files;           // the .c files of the library, sorted
 };
 
-SourceTree runtime_tree(const vigil_recipe& recipe, uint32_t flash_bytes) {
+SourceTree runtime_tree(const vigil_recipe& recipe, uint32_t flash_bytes, uint32_t stack_bytes) {
     SourceTree t;
     for (const auto& f : embedded_files()) {
         std::string name(f.name);
@@ -71,7 +78,9 @@ SourceTree runtime_tree(const vigil_recipe& recipe, uint32_t flash_bytes) {
             if (rel.ends_with(".c")) t.c_files.push_back(rel);
         }
     }
-    t.files[std::string("source/") + kBakedSourceName] = baked_source(recipe, flash_bytes);
+    // The library's own configuration: this recipe only (replaces the runtime's vigil_config.h).
+    t.files[std::string("source/") + kBakedConfigName] = baked_config_source(recipe);
+    t.files[std::string("source/") + kBakedSourceName] = baked_source(recipe, flash_bytes, stack_bytes);
     t.c_files.push_back(std::string("source/") + kBakedSourceName);
     t.files[std::string("source/") + kBakedFamilySourceName] = baked_family_source(recipe);
     t.c_files.push_back(std::string("source/") + kBakedFamilySourceName);
@@ -100,40 +109,44 @@ void build_archive(const Toolchain& tc, const Target& target, const SourceTree& 
     }
     auto results = run_commands(commands, dir, jobs, cancel);
     for (size_t i = 0; i < results.size(); ++i) require_success(results[i], commands[i]);
+    // One relocatable object with only what the API reaches: a partial link with the vigil_*
+    // functions as the roots of --gc-sections (the per-function sections stay separate, so a
+    // user's --gc-sections still drops the calls they never make), then every other global
+    // symbol made local. So even a link without --gc-sections takes no step, family or table
+    // the recipe does not use, and the library's internals cannot clash with the user's names.
+    std::vector<std::string> ld{tc.gcc.string()};
+    ld.insert(ld.end(), target.cpu_flags.begin(), target.cpu_flags.end());
+    ld.insert(ld.end(), {"-r", "-nostdlib", "-Wl,--gc-sections"});
+    for (auto f : kApiFunctions) ld.push_back("-Wl,--undefined=" + std::string(f));
+    for (const auto& c : tree.c_files) ld.push_back(object_name(c));
+    ld.insert(ld.end(), {"-o", "vigil_linked.o"});
+    require_success(run_command(ld, dir), ld);
+    std::string keep;
+    for (auto f : kApiFunctions) keep += std::string(f) + "\n";
+    write_file(dir / "api_symbols.txt", keep);
+    std::vector<std::string> localize{tc.objcopy.string(), "--keep-global-symbols=api_symbols.txt", "vigil_linked.o",
+                                      "vigil.o"};
+    require_success(run_command(localize, dir), localize);
     fs::remove(dir / archive);
-    std::vector<std::string> ar{tc.ar.string(), "rcsD", archive};
-    for (const auto& c : tree.c_files) ar.push_back(object_name(c));
+    std::vector<std::string> ar{tc.ar.string(), "rcsD", archive, "vigil.o"};
     require_success(run_command(ar, dir), ar);
 }
 
-// A program that calls every vigil_* function once, linked like firmware (--gc-sections), so
-// the linker keeps exactly what an application using the whole API keeps: the runtime, the
-// baked recipe and the libgcc/libm helpers it needs. With `empty` it calls nothing.
-std::string flash_probe_source(bool empty) {
-    std::string s = "#include \"vigil.h\"\nstatic float buffer[64];\nvoid vigil_flash_probe(void);\n"
-                    "void vigil_flash_probe(void) {\n";
-    if (!empty)
-        s += "    uint8_t similarity = 0;\n    (void)vigil_init();\n    (void)vigil_learn(buffer);\n"
-             "    (void)vigil_detect(buffer, &similarity);\n    (void)vigil_set_sensitivity(1.0f);\n"
-             "    buffer[0] = vigil_get_sensitivity();\n    buffer[1] = (float)vigil_knowledge_size();\n"
-             "    (void)vigil_knowledge_save(buffer, sizeof buffer);\n"
-             "    (void)vigil_knowledge_load(buffer, sizeof buffer);\n    buffer[2] = (float)vigil_get_info()->axes;\n"
-             "    buffer[3] = (float)similarity;\n";
-    s += "}\n";
-    return s;
+// A program that calls every vigil_* function once, linked like firmware (--gc-sections): the
+// program whose call graph gives the library's deepest stack (stack_usage.hpp).
+std::string api_probe_source() {
+    return "#include \"vigil.h\"\nstatic float buffer[64];\nvoid vigil_api_probe(void);\n"
+           "void vigil_api_probe(void) {\n"
+           "    uint8_t similarity = 0;\n    (void)vigil_init();\n    (void)vigil_learn(buffer);\n"
+           "    (void)vigil_detect(buffer, &similarity);\n    (void)vigil_set_sensitivity(1.0f);\n"
+           "    buffer[0] = vigil_get_sensitivity();\n    buffer[1] = (float)vigil_knowledge_size();\n"
+           "    (void)vigil_knowledge_save(buffer, sizeof buffer);\n"
+           "    (void)vigil_knowledge_load(buffer, sizeof buffer);\n    buffer[2] = (float)vigil_get_info()->axes;\n"
+           "    buffer[3] = (float)similarity;\n}\n";
 }
 
-uint64_t linked_flash(const Toolchain& tc, const Target& target, const fs::path& dir, const std::string& archive,
-                      bool empty) {
-    const std::string stem = empty ? "probe_empty" : "probe";
-    write_file(dir / (stem + ".c"), flash_probe_source(empty));
-    std::vector<std::string> cmd{tc.gcc.string()};
-    cmd.insert(cmd.end(), target.cpu_flags.begin(), target.cpu_flags.end());
-    cmd.insert(cmd.end(), {"-Os", "-std=c99", "-Isource/include", "--specs=nano.specs", "-nostartfiles",
-                           "-Wl,--gc-sections", "-Wl,-e,vigil_flash_probe", stem + ".c", archive, "-lm",
-                           "-o", stem + ".elf"});
-    require_success(run_command(cmd, dir), cmd);
-    std::vector<std::string> size{tc.size.string(), "-B", stem + ".elf"};
+uint64_t flash_of(const Toolchain& tc, const fs::path& dir, const std::string& file) {
+    std::vector<std::string> size{tc.size.string(), "-B", file};
     auto r = run_command(size, dir);
     require_success(r, size);
     // Berkeley format: a header line, then "text data bss dec hex filename".
@@ -143,6 +156,80 @@ uint64_t linked_flash(const Toolchain& tc, const Target& target, const fs::path&
     uint64_t text = 0, data = 0;
     if (!(lines >> text >> data)) throw CompileError("cannot read the output of `" + join(size) + "`: " + r.out);
     return text + data;
+}
+
+// A library in place of the real one for the same program: every vigil_* function the program
+// calls, returning a constant (and vigil_get_info a minimal vigil_info).
+std::string stub_source(const std::string& program) {
+    std::string s = "#include \"vigil.h\"\n";
+    auto calls = [&](const char* f) { return std::regex_search(program, std::regex(std::string("\\b") + f + "\\s*\\(")); };
+    if (calls("vigil_init")) s += "vigil_status vigil_init(void) { return VIGIL_OK; }\n";
+    if (calls("vigil_learn")) s += "vigil_status vigil_learn(const float *s) { (void)s; return VIGIL_LEARNING_DONE; }\n";
+    if (calls("vigil_detect"))
+        s += "vigil_status vigil_detect(const float *s, uint8_t *m) { (void)s; *m = 100; return VIGIL_OK; }\n";
+    if (calls("vigil_set_sensitivity")) s += "vigil_status vigil_set_sensitivity(float v) { (void)v; return VIGIL_OK; }\n";
+    if (calls("vigil_get_sensitivity")) s += "float vigil_get_sensitivity(void) { return 1.0f; }\n";
+    if (calls("vigil_knowledge_size")) s += "size_t vigil_knowledge_size(void) { return 0; }\n";
+    if (calls("vigil_knowledge_save"))
+        s += "vigil_status vigil_knowledge_save(void *b, size_t n) { (void)b; (void)n; return VIGIL_OK; }\n";
+    if (calls("vigil_knowledge_load"))
+        s += "vigil_status vigil_knowledge_load(const void *b, size_t n) { (void)b; (void)n; return VIGIL_OK; }\n";
+    if (calls("vigil_get_info"))
+        s += "static const vigil_info info = {\"\", 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u};\n"
+             "const vigil_info *vigil_get_info(void) { return &info; }\n";
+    return s;
+}
+
+// The flash the library adds to its own example/main.c: that program linked against the
+// library (-Os, --gc-sections, newlib-nano with its syscall stubs), minus the same program
+// linked against a stub library, plus the stub's own bytes. So the figure holds the library's
+// code and const data and every libgcc/libm helper it alone needs, and nothing the program
+// needs anyway (printf, memset).
+uint64_t example_flash(const Toolchain& tc, const Target& target, const fs::path& dir, const std::string& archive,
+                       const std::string& main_c) {
+    write_file(dir / "example_main.c", main_c);
+    write_file(dir / "example_stub.c", stub_source(main_c));
+    std::vector<std::string> common{tc.gcc.string()};
+    common.insert(common.end(), target.cpu_flags.begin(), target.cpu_flags.end());
+    common.insert(common.end(), {"-Os", "-std=c99", "-Isource/include", "-ffunction-sections", "-fdata-sections"});
+    std::vector<std::string> stub_obj = common;
+    stub_obj.insert(stub_obj.end(), {"-c", "example_stub.c", "-o", "example_stub.o"});
+    require_success(run_command(stub_obj, dir), stub_obj);
+    auto link = [&](const std::string& lib, const std::string& out) {
+        std::vector<std::string> cmd = common;
+        cmd.insert(cmd.end(), {"--specs=nano.specs", "--specs=nosys.specs", "-Wl,--gc-sections", "example_main.c", lib,
+                               "-lm", "-o", out});
+        require_success(run_command(cmd, dir), cmd);
+        return flash_of(tc, dir, out);
+    };
+    const uint64_t with_library = link(archive, "example.elf");
+    const uint64_t with_stub = link("example_stub.o", "example_stub.elf");
+    const uint64_t stub = flash_of(tc, dir, "example_stub.o");
+    return with_library + stub - std::min(with_library + stub, with_stub);
+}
+
+// The deepest stack of every vigil_* call (stack_usage.hpp), from a program calling them all.
+std::map<std::string, uint32_t> api_stack(const Toolchain& tc, const Target& target, const fs::path& dir,
+                                          const std::string& archive) {
+    write_file(dir / "api_probe.c", api_probe_source());
+    std::vector<std::string> cmd{tc.gcc.string()};
+    cmd.insert(cmd.end(), target.cpu_flags.begin(), target.cpu_flags.end());
+    cmd.insert(cmd.end(), {"-Os", "-std=c99", "-Isource/include", "--specs=nano.specs", "-nostartfiles",
+                           "-Wl,--gc-sections", "-Wl,-e,vigil_api_probe", "api_probe.c", archive, "-lm", "-o",
+                           "api_probe.elf"});
+    require_success(run_command(cmd, dir), cmd);
+    std::vector<std::string> disassemble{tc.objdump.string(), "-d", "--no-show-raw-insn", "api_probe.elf"};
+    auto code = run_command(disassemble, dir);
+    require_success(code, disassemble);
+    std::vector<std::string> dump{tc.objdump.string(), "-s", "-j", ".rodata", "-j", ".data", "api_probe.elf"};
+    auto data = run_command(dump, dir);
+    require_success(data, dump);
+    std::vector<std::string> roots(std::begin(kApiFunctions), std::end(kApiFunctions));
+    try {
+        return stack_usage(code.out, data.out, roots);
+    } catch (const StackUsageError& e) {
+        throw CompileError(std::string("cannot bound the library's stack: ") + e.what());
+    }
 }
 
 // The ABI attributes of a built object, as the toolchain recorded them (EABI build attributes):
@@ -207,19 +294,43 @@ CompiledLibrary compile_library(const CompileRequest& req) {
     const fs::path dir = work.path();
     const std::string archive = "libvigil.a";
 
-    // Pass 1 measures the flash the library costs; pass 2 bakes that figure into vigil_info
-    // (a 32-bit constant: the size cannot change by writing it).
-    build_archive(tc, req.target, runtime_tree(recipe, 0), dir, archive, req.parallel_jobs, req.cancel);
-    const uint64_t full = linked_flash(tc, req.target, dir, archive, false);
-    const uint64_t empty = linked_flash(tc, req.target, dir, archive, true);
-    const uint32_t flash_bytes = static_cast<uint32_t>(full - std::min(full, empty));
-    const SourceTree tree = runtime_tree(recipe, flash_bytes);
+    const std::string summary = selection::recipe_summary(recipe);
+    std::map<std::string, std::string> values = {
+        {"LIBRARY", lib.id},
+        {"NAME", lib.name},
+        {"CORE", req.target.core},
+        {"FLOAT_ABI", req.target.float_abi},
+        {"FPU", req.target.fpu.empty() ? "none (soft float)" : req.target.fpu},
+        {"CPU_FLAGS", join(req.target.cpu_flags)},
+        {"AXES", std::to_string(recipe.axes)},
+        {"LENGTH", std::to_string(recipe.length)},
+        {"MIN_LEARN", std::to_string(recipe.min_learn)},
+        {"SIGNAL_FLOATS", std::to_string(size_t{recipe.axes} * recipe.length)},
+        {"RECIPE_SUMMARY", summary},
+        {"TOOLCHAIN", tc.version_line},
+        {"VIGIL_VERSION", VIGIL_VERSION},
+    };
+    auto fill = [&](const char* tpl) {
+        auto text = embedded_file(tpl);
+        if (!text) throw std::logic_error(std::string("missing embedded template ") + tpl);
+        return fill_template(tpl, *text, values);
+    };
+    const std::string example_main = fill("templates/main.c");
+
+    // Pass 1 measures the library's flash and stack; pass 2 bakes them into vigil_info (32-bit
+    // constants: writing them changes neither).
+    build_archive(tc, req.target, runtime_tree(recipe, 0, 0), dir, archive, req.parallel_jobs, req.cancel);
+    const uint32_t flash_bytes = static_cast<uint32_t>(example_flash(tc, req.target, dir, archive, example_main));
+    const std::map<std::string, uint32_t> stack = api_stack(tc, req.target, dir, archive);
+    uint32_t stack_bytes = 0;
+    for (const auto& [call, bytes] : stack) stack_bytes = std::max(stack_bytes, bytes);
+    const SourceTree tree = runtime_tree(recipe, flash_bytes, stack_bytes);
     util::throw_if_cancelled(req.cancel);
     build_archive(tc, req.target, tree, dir, archive, req.parallel_jobs, req.cancel);
     const nlohmann::json abi = abi_summary(abi_attributes(tc, dir, object_name(std::string("source/") + kBakedSourceName)));
 
-    const size_t state_bytes = vigil_model_state_size(&recipe);
-    const size_t ram_bytes = (state_bytes + 7) / 8 * 8;
+    const size_t state_bytes = (vigil_model_state_size(&recipe) + 7) / 8 * 8;
+    const size_t ram_bytes = state_bytes + stack_bytes;
     uint8_t encoded[VIGIL_RECIPE_ENCODED_SIZE];
     vigil_recipe_encode(&recipe, encoded);
 
@@ -229,33 +340,16 @@ CompiledLibrary compile_library(const CompileRequest& req) {
     files[kRecipeFile] = std::string(reinterpret_cast<const char*>(encoded), sizeof encoded);
     for (auto h : kUserHeaders) files["include/" + std::string(h)] = files.at("source/include/" + std::string(h));
 
-    const std::string summary = selection::recipe_summary(recipe);
-    std::map<std::string, std::string> values = {
-        {"LIBRARY", lib.id},
-        {"NAME", lib.name},
-        {"CORE", req.target.core},
-        {"FLOAT_ABI", req.target.float_abi},
-        {"FPU", req.target.fpu.empty() ? "none (soft float)" : req.target.fpu},
-        {"CPU_FLAGS", join(req.target.cpu_flags)},
-        {"CFLAGS", join(flags)},
-        {"ABI_FLAGS", abi["match_with"].get<std::string>()},
-        {"ENUM_SIZE", abi["enum_size"].get<std::string>()},
-        {"WCHAR_BYTES", std::to_string(abi["wchar_t_bytes"].get<int>())},
-        {"RAM", std::to_string(ram_bytes)},
-        {"FLASH", std::to_string(flash_bytes)},
-        {"AXES", std::to_string(recipe.axes)},
-        {"LENGTH", std::to_string(recipe.length)},
-        {"MIN_LEARN", std::to_string(recipe.min_learn)},
-        {"SIGNAL_FLOATS", std::to_string(size_t{recipe.axes} * recipe.length)},
-        {"RECIPE_SUMMARY", summary},
-        {"TOOLCHAIN", tc.version_line},
-        {"VIGIL_VERSION", VIGIL_VERSION},
-    };
-    for (const auto& [tpl, out] : {std::pair{"templates/README.md", "README.md"}, {"templates/main.c", "example/main.c"}}) {
-        auto text = embedded_file(tpl);
-        if (!text) throw std::logic_error(std::string("missing embedded template ") + tpl);
-        files[out] = fill_template(tpl, *text, values);
-    }
+    values["CFLAGS"] = join(flags);
+    values["ABI_FLAGS"] = abi["match_with"].get<std::string>();
+    values["ENUM_SIZE"] = abi["enum_size"].get<std::string>();
+    values["WCHAR_BYTES"] = std::to_string(abi["wchar_t_bytes"].get<int>());
+    values["RAM"] = std::to_string(ram_bytes);
+    values["STATE"] = std::to_string(state_bytes);
+    values["STACK"] = std::to_string(stack_bytes);
+    values["FLASH"] = std::to_string(flash_bytes);
+    files["README.md"] = fill("templates/README.md");
+    files["example/main.c"] = example_main;
 
     nlohmann::json meta;
     meta["format"] = 1;
@@ -271,9 +365,17 @@ CompiledLibrary compile_library(const CompileRequest& req) {
                       {"layout", "interleaved per sample: x0 y0 z0 x1 y1 z1 ..."}};
     meta["min_learn_calls"] = recipe.min_learn;
     meta["ram_bytes"] = ram_bytes;
+    meta["state_bytes"] = state_bytes;
+    meta["stack_bytes"] = stack_bytes;
+    meta["stack_bytes_per_call"] = stack;
+    meta["ram_measured_as"] = "state_bytes (the library's one static buffer) + stack_bytes (the deepest stack of "
+                              "any vigil_* call, from the call graph of the linked code, libgcc/libm helpers "
+                              "included)";
     meta["flash_bytes"] = flash_bytes;
-    meta["flash_measured_as"] = "text + data of every vigil_* function linked with --gc-sections, "
-                                "including the libgcc/libm helpers they need";
+    meta["flash_measured_as"] = "text + data that libvigil.a adds to example/main.c linked with -Os "
+                                "--gc-sections and newlib-nano (that program against the library, minus the same "
+                                "program against a stub of the vigil_* calls it makes, plus the stub), libgcc/libm "
+                                "helpers the library alone needs included";
     meta["target"] = {{"core", req.target.core},
                       {"float_abi", req.target.float_abi},
                       {"fpu", req.target.fpu.empty() ? nlohmann::json(nullptr) : nlohmann::json(req.target.fpu)}};

@@ -137,7 +137,8 @@ Toolchain find_toolchain() {
     Toolchain t;
     const std::pair<std::filesystem::path*, const char*> tools[] = {
         {&t.gcc, "arm-none-eabi-gcc"}, {&t.ar, "arm-none-eabi-ar"}, {&t.size, "arm-none-eabi-size"},
-        {&t.readelf, "arm-none-eabi-readelf"}};
+        {&t.readelf, "arm-none-eabi-readelf"}, {&t.objdump, "arm-none-eabi-objdump"},
+        {&t.objcopy, "arm-none-eabi-objcopy"}};
     for (auto [slot, name] : tools) {
         *slot = find_in_path(name);
         if (slot->empty()) throw ToolchainError(std::string(name) + " not found in PATH: " + packages);

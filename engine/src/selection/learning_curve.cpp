@@ -38,13 +38,29 @@ LearningCurve learning_curve(const Evaluator& evaluator, const vigil_recipe& rec
     }
     for (const auto& p : curve.points)
         if (!p.failed) curve.best_balanced_accuracy = std::max(curve.best_balanced_accuracy, p.balanced_accuracy);
-    curve.recommended_min_learn = curve.points.back().learn_calls;
-    for (const auto& p : curve.points)
-        if (!p.failed && p.balanced_accuracy >= options.fraction_of_best * curve.best_balanced_accuracy) {
-            curve.recommended_min_learn = p.learn_calls;
-            break;
-        }
+    curve.recommended_min_learn = recommended_min_learn(curve.points, options.fraction_of_best);
     return curve;
+}
+
+uint32_t recommended_min_learn(const std::vector<LearningCurvePoint>& points, double fraction_of_best) {
+    if (points.empty()) return 0;
+    double best = 0;
+    for (const auto& p : points)
+        if (!p.failed) best = std::max(best, p.balanced_accuracy);
+    // The smallest n from which every point (n and more learn calls) is within fraction_of_best
+    // of the best: an early point that happens to score well before a dip (a model whose output
+    // swings with rounding-level changes of its input, e.g. PCA on unstandardised features of
+    // 1e-9) is not "learnt" yet. For a curve that never dips this is the first point that
+    // reaches the threshold.
+    // (A failed point, one the runtime cannot run with that few calls, is never recommended and
+    // does not interrupt the run of good points.)
+    uint32_t n = points.back().learn_calls;
+    for (size_t i = points.size(); i-- > 0;) {
+        if (points[i].failed) continue;
+        if (points[i].balanced_accuracy < fraction_of_best * best) break;
+        n = points[i].learn_calls;
+    }
+    return n;
 }
 
 vigil_recipe with_recommended_min_learn(vigil_recipe recipe, const LearningCurve& curve) {

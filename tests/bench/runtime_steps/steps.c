@@ -3,8 +3,9 @@
  * the QEMU plugin (probes/qemu-icount) reports with the instruction count so far. The step
  * names are printed in the same order as the marks, so the runner can pair them.
  * Only functions of the runtime's internal step API (preprocess.h) and vigil_features_extract
- * are called, the fused ones only with STEPS_FUSED: the same firmware measures an older runtime
- * (an exported revision) for comparison. */
+ * are called, the fused ones of 0.1 (rotor twiddles) only with STEPS_FUSED and those of 0.2
+ * (twiddle table, hann_load.h) only with STEPS_TABLE: the same firmware measures an older
+ * runtime (an exported revision) for comparison. */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,6 +13,10 @@
 #include "feature_pipeline.h"
 #include "preprocess.h"
 #include "vigil_core.h"
+#include "vigil_math.h"
+#ifdef STEPS_TABLE
+#include "hann_load.h"
+#endif
 
 #define AXES 3u
 #define LENGTH 256u
@@ -23,6 +28,9 @@ static float signal[AXES * LENGTH];
 static float work[LENGTH];
 static float features[AXES * BANDS];
 static uint64_t scratch[LENGTH / 2u];
+#ifdef STEPS_TABLE
+static float tw[LENGTH / 4u + 1u];
+#endif
 
 static void fill(void) {
     uint32_t x = 2463534242u, i;
@@ -74,6 +82,21 @@ int main(void) {
     vigil_hann_apply(work, LENGTH);
     step("real-fft-256");
     vigil_rfft(work, LENGTH);
+#ifdef STEPS_TABLE /* 0.2: twiddle table, fused load + first stage, power split */
+    step("twiddle-table-256");
+    vigil_twiddles(LENGTH, tw);
+    step("fused-load+stage1");
+    (void)vigil_hann_stage1_load(signal + 1u, AXES, signal[1], LENGTH, tw, 1, work);
+    step("fft-stages-128-after-load");
+    vigil_fft_stages(work, LENGTH / 2u, tw, 1);
+    step("split-powers");
+    vigil_rfft_split_power(work, LENGTH, tw, 0.0f);
+    step("band-sums-8-log");
+    vigil_band_powers(work, LENGTH, edges, BANDS, features);
+    step("real-fft-256-again"); /* the packed spectrum again, for the next step */
+    vigil_decimate_axis(signal, AXES, LENGTH, 1u, 1u, work);
+    vigil_rfft(work, LENGTH);
+#endif
 #ifdef STEPS_FUSED /* the runtime has the fused spectral path (set by run when it does) */
     step("fused-mean+hann-load");
     vigil_hann_load_bitreversed(signal + 1u, AXES, vigil_strided_mean(signal + 1u, AXES, LENGTH), LENGTH, work);
@@ -83,7 +106,7 @@ int main(void) {
     step("band-energies-8-log");
     vigil_band_energies(work, LENGTH, edges, BANDS, features);
     step("log1p-8");
-    vigil_log1p_inplace(features, BANDS);
+    for (i = 0; i < BANDS; ++i) features[i] = vigil_log1pf(features[i]);
     step("features-extract-3-axes");
     if (vigil_features_extract(&r, signal, features, scratch, sizeof scratch) != VIGIL_OK) return 2;
     step("end");

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <regex>
 #include <string>
+#include <vector>
 
 #include "vigil/engine/packaging/baked_source.hpp"
 #include "vigil_core.h"
@@ -60,6 +61,12 @@ TEST_CASE("baked_source defines the four contract symbols with exact values", "[
     CHECK_THAT(src, Catch::Contains("12345u, /* flash_bytes"));
     std::snprintf(expected, sizeof expected, "%zuu, /* ram_bytes", words * 8);
     CHECK_THAT(src, Catch::Contains(expected));
+    std::snprintf(expected, sizeof expected, "%zuu, /* state_bytes", words * 8);
+    CHECK_THAT(src, Catch::Contains(expected));
+    const std::string with_stack = pkg::baked_source(r, 12345, 200);
+    std::snprintf(expected, sizeof expected, "%zuu, /* ram_bytes", words * 8 + 200);
+    CHECK_THAT(with_stack, Catch::Contains(expected));
+    CHECK_THAT(with_stack, Catch::Contains("200u /* stack_bytes"));
 
     // Every float literal reads back as the recipe's exact bits.
     std::smatch m;
@@ -81,4 +88,36 @@ TEST_CASE("baked_family_source registers only the recipe's family", "[baked]") {
     CHECK_THAT(src, Catch::Contains("#include \"src/families.h\""));
     CHECK_THAT(src, Catch::Contains("const vigil_family_ops *vigil_family_get(uint8_t family)"));
     CHECK_THAT(src, Catch::Contains("return family == 2u ? &vigil_family_kmeans : NULL;"));
+}
+
+TEST_CASE("baked_config_source allows exactly the recipe, with the host's plan, twiddles and edges", "[baked]") {
+    auto r = kmeans_recipe();
+    r.decimation = 1;
+    r.features = VIGIL_FEAT_BANDS_LOG;
+    r.bands = 8;
+    REQUIRE(vigil_recipe_validate(&r) == VIGIL_OK);
+    const std::string src = pkg::baked_config_source(r);
+    CHECK_THAT(src, Catch::Contains("#define VIGIL_CFG_ONE_RECIPE 1"));
+    CHECK_THAT(src, Catch::Contains("#define VIGIL_CFG_FEATURES 0x08u"));
+    CHECK_THAT(src, Catch::Contains("#define VIGIL_CFG_DETREND 0x02u"));
+    CHECK_THAT(src, Catch::Contains("#define VIGIL_CFG_DECIMATION 0x002u"));
+    CHECK_THAT(src, Catch::Contains("#define VIGIL_CFG_N 256u"));
+    CHECK_THAT(src, Catch::Contains("#define VIGIL_CFG_DIM 24u"));
+    CHECK_THAT(src, Catch::Contains("#define VIGIL_CFG_EDGES_LOG {1u, 2u, 3u, 6u, 11u, 21u, 38u, 70u, 129u}"));
+    CHECK_THAT(src, !Catch::Contains("VIGIL_CFG_EDGES_LINEAR"));
+    // the twiddle table: 65 values, each the host's float exactly (hex literals)
+    const size_t at = src.find("#define VIGIL_CFG_TWIDDLES {");
+    REQUIRE(at != std::string::npos);
+    std::vector<float> tw(65);
+    vigil_twiddles(256, tw.data());
+    std::string table = src.substr(at, src.find('}', at) - at);
+    std::vector<float> read;
+    const std::regex literal(R"((-?0x[0-9a-fp.+-]+f|-?0\.0f))");
+    for (std::sregex_iterator it(table.begin(), table.end(), literal), end; it != end; ++it)
+        read.push_back(std::strtof(it->str().c_str(), nullptr));
+    REQUIRE(read.size() == tw.size());
+    for (size_t k = 0; k < tw.size(); ++k) CHECK(std::memcmp(&read[k], &tw[k], sizeof(float)) == 0);
+    CHECK(pkg::baked_config_source(r) == src);  // deterministic
+    r.decimation = 3;
+    CHECK_THROWS_AS(pkg::baked_config_source(r), std::invalid_argument);
 }

@@ -6,6 +6,10 @@
 #include <limits>
 
 #include "runtime_test_support.hpp"
+
+extern "C" {
+#include "model_state.h"
+}
 #include "vigil_core.h"
 
 using namespace rt;
@@ -130,28 +134,47 @@ TEST_CASE("learn counts to min_learn; detect waits for it", "[core]") {
     CHECK(vigil_model_detect(block.data(), probe.data(), &sim) == VIGIL_NOT_INITIALIZED);
 }
 
-TEST_CASE("NaN or infinite input is rejected and leaves every state byte untouched", "[core]") {
+TEST_CASE("NaN or infinite input is rejected and leaves everything learned untouched", "[core]") {
+    // The preprocessing scratch (work and features) may have been used: on the fast path the
+    // check is the features' own (a non-finite sample always gives non-finite features), which
+    // saves a pass over the signal. Every other byte of the block must be as it was.
     const vigil_recipe r = bands_recipe();
     const size_t size = vigil_model_state_size(&r);
     StateBlock block(size);
     REQUIRE(vigil_model_init(block.data(), size, &r) == VIGIL_OK);
+    const auto *h = static_cast<const vigil_state_header *>(static_cast<const void *>(block.data()));
+    const size_t scratch_begin = h->off_work, scratch_end = h->off_features + 4u * h->plan.dim;
+    REQUIRE(scratch_begin < scratch_end);
+    auto outside_scratch = [&] {
+        auto bytes = block.snapshot();
+        std::fill(bytes.begin() + static_cast<std::ptrdiff_t>(scratch_begin),
+                  bytes.begin() + static_cast<std::ptrdiff_t>(scratch_end), uint8_t{0});
+        return bytes;
+    };
     Rng rng(11);
     learn_normal(block.data(), rng, 30);
+    const auto probe = signal(Regime{}, rng);
+    uint8_t probe_before = 0;
+    REQUIRE(vigil_model_detect(block.data(), probe.data(), &probe_before) == VIGIL_OK);
     for (float bad : {std::numeric_limits<float>::quiet_NaN(), std::numeric_limits<float>::infinity(),
                       -std::numeric_limits<float>::infinity()}) {
-        for (size_t where : {size_t(0), size_t(400), size_t(3 * 256 - 1)}) {
+        for (size_t where : {size_t(0), size_t(1), size_t(400), size_t(3 * 256 - 1)}) {
             auto s = signal(Regime{}, rng);
             s[where] = bad;
-            const auto before = block.snapshot();
+            const auto before = outside_scratch();
             uint8_t sim = 77;
             float fsim = -1;
             CHECK(vigil_model_learn(block.data(), s.data()) == VIGIL_BAD_ARGUMENT);
             CHECK(vigil_model_detect(block.data(), s.data(), &sim) == VIGIL_BAD_ARGUMENT);
             CHECK(vigil_model_similarity(block.data(), s.data(), &fsim) == VIGIL_BAD_ARGUMENT);
             CHECK(sim == 77);
-            CHECK(block.snapshot() == before);
+            CHECK(fsim == -1);
+            CHECK(outside_scratch() == before);
         }
     }
+    uint8_t probe_after = 0;
+    CHECK(vigil_model_detect(block.data(), probe.data(), &probe_after) == VIGIL_OK);
+    CHECK(probe_after == probe_before);
     // features path too
     std::vector<float> f(vigil_recipe_feature_count(&r), 0.0f);
     f[5] = std::numeric_limits<float>::quiet_NaN();
@@ -159,6 +182,19 @@ TEST_CASE("NaN or infinite input is rejected and leaves every state byte untouch
     CHECK(vigil_model_learn_features(block.data(), f.data()) == VIGIL_BAD_ARGUMENT);
     CHECK(block.snapshot() == before);
     CHECK(vigil_model_learn_count(block.data()) == 30);
+}
+
+TEST_CASE("a bad signal before learning is done is a bad argument, not 'not initialised'", "[core]") {
+    const vigil_recipe r = bands_recipe();
+    const size_t size = vigil_model_state_size(&r);
+    StateBlock block(size);
+    REQUIRE(vigil_model_init(block.data(), size, &r) == VIGIL_OK);
+    Rng rng(5);
+    auto s = signal(Regime{}, rng);
+    uint8_t sim = 0;
+    CHECK(vigil_model_detect(block.data(), s.data(), &sim) == VIGIL_NOT_INITIALIZED);
+    s[7] = std::numeric_limits<float>::quiet_NaN();
+    CHECK(vigil_model_detect(block.data(), s.data(), &sim) == VIGIL_BAD_ARGUMENT);
 }
 
 TEST_CASE("after learning a machine, its own signals score >= 90 and a shifted regime scores lower",

@@ -10,6 +10,7 @@
 #include "runtime_test_support.hpp"
 #include "vigil.hpp"
 #include "vigil_baked.h"
+#include "vigil_core.h"
 
 namespace {
 // The design-target recipe of the core tests, baked as a compiled library would bake it.
@@ -20,7 +21,8 @@ constexpr vigil_recipe make_recipe() { return rt::bands_recipe(); }
 #define TEST_BAKED_STATE_WORDS 256
 extern "C" {
 const vigil_recipe vigil_baked_recipe = make_recipe();
-const vigil_info vigil_baked_info = {"vigil-test", 3, 256, 20, VIGIL_FAMILY_GAUSSIAN, 2048, 0, 0};
+const vigil_info vigil_baked_info = {"vigil-test", 3,    256, 20, VIGIL_FAMILY_GAUSSIAN, 2048 + 200, 0,
+                                     vigil_recipe_id(&vigil_baked_recipe), 2048, 200};
 uint64_t vigil_baked_state[TEST_BAKED_STATE_WORDS];
 const size_t vigil_baked_state_size = sizeof vigil_baked_state;
 }
@@ -58,6 +60,12 @@ TEST_CASE("facade: everything before init is NOT_INITIALIZED, then the full cycl
     CHECK(vigil_detect(s.data(), &sim) == VIGIL_NOT_INITIALIZED);
     REQUIRE(vigil_knowledge_load(blob.data(), blob.size()) == VIGIL_OK);
     CHECK(vigil_detect(rt::signal(rt::Regime{}, rng).data(), &sim) == VIGIL_OK);
+    // the facade's state has the baked identity: its knowledge loads into a core instance of
+    // the same recipe (and the core's into the facade)
+    std::vector<uint64_t> other((vigil_model_state_size(&vigil_baked_recipe) + 7) / 8);
+    REQUIRE(vigil_model_init(other.data(), other.size() * 8, &vigil_baked_recipe) == VIGIL_OK);
+    CHECK(vigil_model_knowledge_load(other.data(), blob.data(), blob.size()) == VIGIL_OK);
+    CHECK(vigil_get_info()->recipe_id == vigil_recipe_id(&vigil_baked_recipe));
     blob[10] ^= 1;
     CHECK(vigil_knowledge_load(blob.data(), blob.size()) == VIGIL_BAD_KNOWLEDGE);
     s[0] = std::numeric_limits<float>::quiet_NaN();

@@ -3,9 +3,14 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 
 #include "vigil_math.h"
+
+extern "C" {
+#include "fsqrt.h"
+}
 
 namespace {
 
@@ -119,4 +124,43 @@ TEST_CASE("vigil_isfinite classifies without libm", "[math]") {
     CHECK_FALSE(vigil_isfinite(std::numeric_limits<float>::infinity()));
     CHECK_FALSE(vigil_isfinite(-std::numeric_limits<float>::infinity()));
     CHECK_FALSE(vigil_isfinite(std::numeric_limits<float>::quiet_NaN()));
+}
+
+TEST_CASE("vigil_soft_sqrtf (cores without an FPU) is the correctly rounded sqrtf, bit for bit", "[math]") {
+    // Exhaustive over every float would take minutes; every exponent with random mantissas,
+    // every subnormal binade, the values next to perfect squares and the special cases.
+    auto bits = [](float f) {
+        uint32_t u;
+        std::memcpy(&u, &f, sizeof u);
+        return u;
+    };
+    auto from = [](uint32_t u) {
+        float f;
+        std::memcpy(&f, &u, sizeof f);
+        return f;
+    };
+    uint32_t x = 2463534242u, mismatches = 0, checked = 0;
+    for (uint32_t e = 0; e < 255; ++e)
+        for (int k = 0; k < 2000; ++k) {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            const float v = from((e << 23) | (x & 0x7fffffu));
+            mismatches += bits(vigil_soft_sqrtf(v)) != bits(std::sqrt(v));
+            ++checked;
+        }
+    for (uint32_t i = 1; i < 4096; ++i)
+        for (float v : {static_cast<float>(i) * static_cast<float>(i), std::nextafter(static_cast<float>(i * i), 0.0f),
+                        std::nextafter(static_cast<float>(i * i), 1e30f)}) {
+            mismatches += bits(vigil_soft_sqrtf(v)) != bits(std::sqrt(v));
+            ++checked;
+        }
+    INFO(mismatches << " of " << checked);
+    CHECK(mismatches == 0);
+    CHECK(bits(vigil_soft_sqrtf(0.0f)) == bits(0.0f));
+    CHECK(bits(vigil_soft_sqrtf(-0.0f)) == bits(-0.0f));
+    CHECK(vigil_soft_sqrtf(std::numeric_limits<float>::infinity()) == std::numeric_limits<float>::infinity());
+    CHECK(std::isnan(vigil_soft_sqrtf(-1.0f)));
+    CHECK(std::isnan(vigil_soft_sqrtf(std::numeric_limits<float>::quiet_NaN())));
+    CHECK(vigil_soft_sqrtf(from(1u)) == std::sqrt(from(1u))); // the smallest subnormal
 }

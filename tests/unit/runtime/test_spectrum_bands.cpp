@@ -7,6 +7,7 @@
 
 extern "C" {
 #include "preprocess.h"
+#include "vigil_math.h"
 }
 
 namespace {
@@ -32,8 +33,7 @@ TEST_CASE("amplitude spectrum reads the amplitude of a sine on its bin", "[spect
     CHECK(a[0] < 1e-5f);
     CHECK(a[64] < 1e-5f);
     CHECK(a[20] < 1e-5f);
-    vigil_log1p_inplace(a.data(), n / 2 + 1);
-    CHECK(a[5] == Approx(std::log(3.0)).epsilon(1e-5));
+    CHECK(vigil_log1pf(a[5]) == Approx(std::log(3.0)).epsilon(1e-5));
 }
 
 TEST_CASE("bin power reads DC and Nyquist from the packed slots", "[spectrum]") {

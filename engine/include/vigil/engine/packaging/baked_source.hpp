@@ -19,8 +19,17 @@ inline constexpr const char* kRegistrySourceName = "families.c";
 std::string library_id(const vigil_recipe& recipe);
 
 // Throws std::invalid_argument for an invalid recipe. Floats are written as C99 hex literals,
-// so the baked bits are exactly the recipe's.
-std::string baked_source(const vigil_recipe& recipe, uint32_t flash_bytes);
+// so the baked bits are exactly the recipe's. flash_bytes and stack_bytes are what the compile
+// step measured for this library (vigil_info reports them; ram_bytes = state + stack).
+std::string baked_source(const vigil_recipe& recipe, uint32_t flash_bytes, uint32_t stack_bytes = 0);
+
+// The library's vigil_config.h (device_runtime/include/vigil_config.h says what it controls):
+// exactly this recipe, its plan, the model's hyperparameters, the FFT's twiddle table and the
+// band edges, all as the host's runtime computes them (vigil_library_plan_of, vigil_twiddles),
+// floats as hex literals. It replaces the runtime's own vigil_config.h in the library's sources.
+// Throws std::invalid_argument for an invalid recipe.
+inline constexpr const char* kBakedConfigName = "include/vigil_config.h";
+std::string baked_config_source(const vigil_recipe& recipe);
 
 // A registry (vigil_family_get) that knows only the recipe's family, in place of the runtime's
 // families.c: the registry of all seven references every family, so the linker would keep

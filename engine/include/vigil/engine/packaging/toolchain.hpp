@@ -36,12 +36,12 @@ std::vector<CommandResult> run_commands(const std::vector<std::vector<std::strin
 std::filesystem::path find_in_path(const std::string& name);
 
 struct Toolchain {
-    std::filesystem::path gcc, ar, size, readelf;
+    std::filesystem::path gcc, ar, size, readelf, objdump, objcopy;
     std::string version;       // `gcc -dumpfullversion`, e.g. "12.2.1"
     std::string version_line;  // first line of `gcc --version`
 };
 
-// Looks up arm-none-eabi-{gcc,ar,size,readelf} in PATH. Throws ToolchainError naming the
+// Looks up arm-none-eabi-{gcc,ar,size,readelf,objdump,objcopy} in PATH. Throws ToolchainError naming the
 // Debian packages (gcc-arm-none-eabi, binutils-arm-none-eabi, libnewlib-arm-none-eabi).
 Toolchain find_toolchain();
 
