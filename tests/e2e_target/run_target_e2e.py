@@ -189,7 +189,7 @@ def main():
 
     tools = os.path.join(work, "tools")  # the cross toolchain alone, without QEMU or OpenOCD
     os.makedirs(tools)
-    for t in ["arm-none-eabi-gcc", "arm-none-eabi-ar", "arm-none-eabi-size", "arm-none-eabi-readelf"]:
+    for t in ["arm-none-eabi-gcc", "arm-none-eabi-ar", "arm-none-eabi-size", "arm-none-eabi-readelf", "arm-none-eabi-objdump", "arm-none-eabi-objcopy", "arm-none-eabi-nm"]:
         os.symlink(shutil.which(t), os.path.join(tools, t))
     only_cross = dict(env, PATH=tools)
     nothing = dict(env, PATH="/nonexistent")

@@ -34,6 +34,10 @@ constexpr std::string_view kUserHeaders[] = {"vigil.h", "vigil.hpp", "vigil_type
 constexpr const char* kApiFunctions[] = {"vigil_init",           "vigil_learn",          "vigil_detect",
                                          "vigil_set_sensitivity", "vigil_get_sensitivity", "vigil_knowledge_size",
                                          "vigil_knowledge_save",  "vigil_knowledge_load",  "vigil_get_info"};
+// Kept global besides the API: `vigil target test`'s firmware (probes/target_test) reads each
+// detection's exact similarity through them, to compare the device with the emulator bit for
+// bit. Per-function sections stay, so a user's --gc-sections drops them when unused.
+constexpr const char* kVerificationSymbols[] = {"vigil_model_similarity", "vigil_baked_state"};
 
 std::string read_file(const fs::path& path, const char* what) {
     std::ifstream in(path, std::ios::binary);
@@ -118,11 +122,13 @@ void build_archive(const Toolchain& tc, const Target& target, const SourceTree& 
     ld.insert(ld.end(), target.cpu_flags.begin(), target.cpu_flags.end());
     ld.insert(ld.end(), {"-r", "-nostdlib", "-Wl,--gc-sections"});
     for (auto f : kApiFunctions) ld.push_back("-Wl,--undefined=" + std::string(f));
+    for (auto f : kVerificationSymbols) ld.push_back("-Wl,--undefined=" + std::string(f));
     for (const auto& c : tree.c_files) ld.push_back(object_name(c));
     ld.insert(ld.end(), {"-o", "vigil_linked.o"});
     require_success(run_command(ld, dir), ld);
     std::string keep;
     for (auto f : kApiFunctions) keep += std::string(f) + "\n";
+    for (auto f : kVerificationSymbols) keep += std::string(f) + "\n";
     write_file(dir / "api_symbols.txt", keep);
     std::vector<std::string> localize{tc.objcopy.string(), "--keep-global-symbols=api_symbols.txt", "vigil_linked.o",
                                       "vigil.o"};
