@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "vigil/engine/selection/footprint.hpp"
+#include "vigil/engine/selection/signal_kind.hpp"
 #include "vigil_recipe.h"
 
 namespace vigil::engine::selection {
@@ -29,6 +30,7 @@ struct SpaceOptions {
     Core core = Core::m4;                    // for the flash figures
     uint16_t min_learn = 16;                 // every candidate's min_learn (learning curve refines it)
     uint32_t seed = 1;                       // recipe seed of randomised families
+    SignalKind kind = SignalKind::generic;   // narrows and orders the preprocessing paths
 };
 
 struct Candidate {
