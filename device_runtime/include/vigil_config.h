@@ -13,7 +13,7 @@
 #ifndef VIGIL_CONFIG_H
 #define VIGIL_CONFIG_H
 
-#define VIGIL_CFG_FEATURES 0x0Fu     /* VIGIL_FEAT_* blocks that may be requested */
+#define VIGIL_CFG_FEATURES 0x7Fu     /* VIGIL_FEAT_* blocks that may be requested */
 #define VIGIL_CFG_DETREND 0x07u      /* 1 << vigil_detrend */
 #define VIGIL_CFG_SCALING 0x07u      /* 1 << vigil_scaling */
 #define VIGIL_CFG_WINDOW 0x03u       /* 1 << vigil_window */

@@ -27,7 +27,10 @@ enum {
     VIGIL_FEAT_STATS = 1u << 0,        /* per axis: RMS, std, peak-to-peak, crest, skewness, kurtosis, zero-crossing rate */
     VIGIL_FEAT_SPECTRUM = 1u << 1,     /* per axis: magnitude spectrum bins */
     VIGIL_FEAT_BANDS_LINEAR = 1u << 2, /* per axis: energies in `bands` equal-width bands */
-    VIGIL_FEAT_BANDS_LOG = 1u << 3     /* per axis: energies in `bands` log-spaced bands */
+    VIGIL_FEAT_BANDS_LOG = 1u << 3,    /* per axis: energies in `bands` log-spaced bands */
+    VIGIL_FEAT_VALUES = 1u << 4,       /* per axis: the (decimated = pooled) values themselves, e.g. a spectrum's bins */
+    VIGIL_FEAT_TRENDS = 1u << 5,       /* per axis: level, spread, change along the line, range, last minus first */
+    VIGIL_FEAT_CROSS = 1u << 6         /* per signal (axes >= 2): level differences and correlations of every pair of axes */
 };
 
 typedef struct {
@@ -53,8 +56,9 @@ typedef struct {
  * - version == VIGIL_RECIPE_VERSION; axes 1..VIGIL_MAX_AXES; length 1..VIGIL_MAX_LENGTH;
  *   min_learn >= VIGIL_MIN_LEARN_FLOOR; detrend, scaling, window, flags within their enums;
  * - decimation 1, 2, 4 or 8 with length / decimation >= 4, and >= 8 with spectral features;
- * - features a non-empty combination of VIGIL_FEAT_*; window and log_magnitude only with
- *   spectral features (0 otherwise); bands 1..VIGIL_MAX_BANDS and <= n/2 (n = FFT length) with
+ * - features a non-empty combination of VIGIL_FEAT_*; window only with spectral features,
+ *   log_magnitude only with spectral features or VIGIL_FEAT_VALUES (0 otherwise; on values it
+ *   is the signed sign(x) log(1 + |x|)); VIGIL_FEAT_CROSS only with axes >= 2; bands 1..VIGIL_MAX_BANDS and <= n/2 (n = FFT length) with
  *   band features, 0 otherwise;
  * - at most VIGIL_MAX_FEATURES features;
  * - model: a known family, reserved bytes zero, parameters the family accepts.

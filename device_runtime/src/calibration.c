@@ -25,6 +25,13 @@ void vigil_calibration_reset(vigil_calibration *c) {
 void vigil_calibration_add(vigil_calibration *c, float score) {
     float alpha, delta;
     if (!finite(score) || score < 0.0f) return;
+    /* Winsorised: once the estimate has VIGIL_CAL_ROBUST_AFTER scores, a score beyond the
+     * current r90 counts as r90, so a few heavy-tailed learning scores cannot stretch the
+     * threshold (mean + 3 std is not robust: one score of 100x the others moves it 10x). */
+    if (c->count >= VIGIL_CAL_ROBUST_AFTER) {
+        const float cap = vigil_calibration_r90(c);
+        if (score > cap) score = cap;
+    }
     if (c->count < UINT32_MAX) c->count += 1u;
     /* alpha = 1/count reproduces the exact (population) mean and variance; the floor at
      * 1/VIGIL_CAL_WINDOW turns it into an exponentially weighted window afterwards. */

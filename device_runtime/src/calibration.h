@@ -15,8 +15,12 @@
 
 #include "fsqrt.h"
 
-#define VIGIL_CAL_WINDOW 32u
+#define VIGIL_CAL_WINDOW 128u
 #define VIGIL_CAL_STDS 3.0f
+/* scores seen before the robust (winsorised) update starts */
+#ifndef VIGIL_CAL_ROBUST_AFTER
+#define VIGIL_CAL_ROBUST_AFTER 8u
+#endif
 /* r90 never goes below this: a model whose learned scores were all 0 calls any difference an
  * anomaly instead of dividing by zero. */
 #define VIGIL_CAL_MIN_R90 1.0e-20f

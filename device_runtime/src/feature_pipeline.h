@@ -13,7 +13,7 @@ int vigil_all_finite(const float *x, uint32_t n);
  * so it can be read straight from the interleaved signal ... */
 static inline int vigil_direct_load(const vigil_recipe *r) {
     return !CFG_DECIMATED(r) && !CFG_SCALING(r, VIGIL_SCALING_PER_SIGNAL) && !CFG_DETREND(r, VIGIL_DETREND_LINEAR) &&
-           !CFG_FEATURE(r, VIGIL_FEAT_STATS);
+           !CFG_FEATURE(r, VIGIL_FEAT_STATS) && !CFG_FEATURE(r, VIGIL_FEAT_TRENDS) && !CFG_FEATURE(r, VIGIL_FEAT_VALUES);
 }
 
 /* ... and the length is a power of two: the fast path. */

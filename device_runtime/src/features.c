@@ -1,10 +1,12 @@
 /* The preprocessing pipeline: the recipe's steps in a fixed order, one axis at a time through a
  * single scratch of plan.work floats, so RAM does not grow with the number of axes.
  *
- * Per axis: extract + decimate -> detrend -> per-signal scaling -> [time statistics]
+ * Per axis: extract + decimate -> detrend -> per-signal scaling -> [time statistics] [trends]
+ *           -> [values, signed log with log_magnitude]
  *           -> (spectral) Hann window over the m real samples -> zero-pad to n -> real FFT
  *           -> [amplitude spectrum] [linear bands] [log bands] -> log(1 + x) on spectral values.
- * Feature order: axis by axis, and within an axis the blocks in that order. Stateless: the
+ * Then, once per signal, [cross-channel features] from the raw signal.
+ * Feature order: axis by axis, and within an axis the blocks in that order; cross last. Stateless: the
  * output depends only on the recipe and the signal, so the engine computes it once per signal
  * and shares it across every model with the same preprocessing.
  *
@@ -112,6 +114,14 @@ static float *time_domain(const vigil_recipe *r, const vigil_plan *p, const floa
         vigil_time_stats(work, m, out);
         out += VIGIL_TIME_STATS;
     }
+    if (CFG_FEATURE(r, VIGIL_FEAT_TRENDS)) {
+        vigil_trends(work, m, out);
+        out += VIGIL_TRENDS;
+    }
+    if (CFG_FEATURE(r, VIGIL_FEAT_VALUES)) { /* before the window changes work */
+        vigil_values(work, m, CFG_LOG_MAGNITUDE(r), out);
+        out += m;
+    }
     return out;
 }
 
@@ -166,6 +176,7 @@ void vigil_features_run(const vigil_recipe *r, const vigil_plan *p, const float 
         }
         out = spectral_features(r, n, tw, lin_edges, log_edges, mean_sum, work, out);
     }
+    if (CFG_FEATURE(r, VIGIL_FEAT_CROSS)) vigil_cross_channel(signal, CFG_AXES(r), r->length, work, out);
 }
 
 size_t vigil_features_scratch_size(const vigil_recipe *r) {

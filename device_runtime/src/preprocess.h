@@ -34,6 +34,21 @@ void vigil_scale_unit_rms(float *x, uint32_t n);
  * rate (n >= 2). */
 void vigil_time_stats(const float *x, uint32_t n, float out[VIGIL_TIME_STATS]);
 
+/* ---- trends.c ---- */
+#define VIGIL_TRENDS 5u
+/* out: level (mean), spread (standard deviation), change along the line (least-squares slope
+ * times n - 1), range (max - min), last minus first (n >= 1). */
+void vigil_trends(const float *x, uint32_t n, float out[VIGIL_TRENDS]);
+
+/* ---- values.c ---- */
+/* out = x (n values), or sign(x) log(1 + |x|) of each with signed_log. */
+void vigil_values(const float *x, uint32_t n, int signed_log, float *out);
+
+/* ---- cross.c ---- */
+/* Level differences then correlations of every pair of channels of the interleaved signal
+ * (axes >= 2, length >= 1): axes (axes - 1) values; work: 2 axes floats. */
+void vigil_cross_channel(const float *signal, uint32_t axes, uint32_t length, float *work, float *out);
+
 /* ---- window.c ---- */
 /* Multiplies x by the periodic Hann window w[i] = 0.5 - 0.5 cos(2 pi i / n) (any n >= 1;
  * cosines from the rotor). */

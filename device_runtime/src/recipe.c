@@ -9,7 +9,8 @@
 #include "preprocess.h"
 #include "le_bytes.h"
 
-#define FEAT_ALL (VIGIL_FEAT_STATS | VIGIL_FEAT_SPECTRUM | VIGIL_FEAT_BANDS_LINEAR | VIGIL_FEAT_BANDS_LOG)
+#define FEAT_ALL (VIGIL_FEAT_STATS | VIGIL_FEAT_SPECTRUM | VIGIL_FEAT_BANDS_LINEAR | VIGIL_FEAT_BANDS_LOG | \
+                  VIGIL_FEAT_VALUES | VIGIL_FEAT_TRENDS | VIGIL_FEAT_CROSS)
 #define FEAT_BANDS (VIGIL_FEAT_BANDS_LINEAR | VIGIL_FEAT_BANDS_LOG)
 #define MIN_SAMPLES 4u
 #define MIN_SPECTRAL_SAMPLES 8u
@@ -45,6 +46,10 @@ int vigil_recipe_plan(const vigil_recipe *r, vigil_plan *p) {
     if (p->m < (spectral ? MIN_SPECTRAL_SAMPLES : MIN_SAMPLES)) return 0;
     p->n = spectral ? vigil_next_pow2(p->m) : 0u;
     p->work = spectral ? p->n : p->m;
+    if (r->features & VIGIL_FEAT_CROSS) {
+        if (r->axes < 2u) return 0;
+        if (p->work < 2u * r->axes) p->work = 2u * r->axes; /* means and variances */
+    }
     if (r->features & FEAT_BANDS) {
         if (r->bands < 1u || r->bands > VIGIL_MAX_BANDS || r->bands > p->n / 2u) return 0;
     } else if (r->bands != 0u) {
@@ -54,8 +59,11 @@ int vigil_recipe_plan(const vigil_recipe *r, vigil_plan *p) {
     if (r->features & VIGIL_FEAT_SPECTRUM) per_axis += p->n / 2u + 1u;
     if (r->features & VIGIL_FEAT_BANDS_LINEAR) per_axis += r->bands;
     if (r->features & VIGIL_FEAT_BANDS_LOG) per_axis += r->bands;
+    if (r->features & VIGIL_FEAT_TRENDS) per_axis += VIGIL_TRENDS;
+    if (r->features & VIGIL_FEAT_VALUES) per_axis += p->m;
     p->per_axis = per_axis;
     p->dim = per_axis * r->axes;
+    if (r->features & VIGIL_FEAT_CROSS) p->dim += (uint32_t)r->axes * (r->axes - 1u);
     return p->dim <= VIGIL_MAX_FEATURES;
 }
 
@@ -80,7 +88,8 @@ vigil_status vigil_recipe_validate(const vigil_recipe *r) {
     if (r->window > VIGIL_WINDOW_HANN || r->log_magnitude > 1u || r->standardize > 1u)
         return VIGIL_BAD_ARGUMENT;
     if (!vigil_recipe_plan(r, &plan)) return VIGIL_BAD_ARGUMENT;
-    if (!vigil_recipe_spectral(r) && (r->window != 0u || r->log_magnitude != 0u))
+    if (!vigil_recipe_spectral(r) && r->window != 0u) return VIGIL_BAD_ARGUMENT;
+    if (!vigil_recipe_spectral(r) && !(r->features & VIGIL_FEAT_VALUES) && r->log_magnitude != 0u)
         return VIGIL_BAD_ARGUMENT;
     if (!config_allows(r, &plan)) return VIGIL_BAD_ARGUMENT;
     ops = vigil_family_get(r->model.family);

@@ -27,7 +27,10 @@ const std::map<std::string, uint8_t> kWindow = {{"none", VIGIL_WINDOW_NONE}, {"h
 const std::map<std::string, uint8_t> kFeatures = {{"stats", VIGIL_FEAT_STATS},
                                                   {"spectrum", VIGIL_FEAT_SPECTRUM},
                                                   {"bands-linear", VIGIL_FEAT_BANDS_LINEAR},
-                                                  {"bands-log", VIGIL_FEAT_BANDS_LOG}};
+                                                  {"bands-log", VIGIL_FEAT_BANDS_LOG},
+                                                  {"values", VIGIL_FEAT_VALUES},
+                                                  {"trends", VIGIL_FEAT_TRENDS},
+                                                  {"cross", VIGIL_FEAT_CROSS}};
 
 struct Field {
     std::string key, value;

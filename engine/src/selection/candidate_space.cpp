@@ -33,6 +33,97 @@ constexpr FeatureConfig kFeatureConfigs[] = {
     {VIGIL_FEAT_STATS | VIGIL_FEAT_SPECTRUM, VIGIL_WINDOW_HANN, 1, 0},
 };
 
+// Paths for signals that already are feature vectors (a spectrum per line, per-cycle
+// measurements): the values themselves, pooled by decimation to fit the RAM budget, plain or
+// signed-log, with or without per-signal scaling (the shape, not the overall level).
+constexpr FeatureConfig kValueConfigs[] = {
+    {VIGIL_FEAT_VALUES, 0, 0, 0},
+    {VIGIL_FEAT_VALUES, 0, 1, 0},
+};
+
+// Paths for slow process data: per-channel summaries (level, spread, change, range) beside the
+// time statistics, and the relationships between channels. Never detrended: the level is the
+// signal there.
+constexpr FeatureConfig kProcessConfigs[] = {
+    {VIGIL_FEAT_TRENDS, 0, 0, 0},
+    {VIGIL_FEAT_STATS | VIGIL_FEAT_TRENDS, 0, 0, 0},
+    {VIGIL_FEAT_TRENDS | VIGIL_FEAT_CROSS, 0, 0, 0},
+    {VIGIL_FEAT_STATS | VIGIL_FEAT_TRENDS | VIGIL_FEAT_CROSS, 0, 0, 0},
+    {VIGIL_FEAT_CROSS, 0, 0, 0},
+};
+
+// One stateless preprocessing: the recipe fields a group shares.
+struct Path {
+    uint8_t detrend;
+    bool per_signal;
+    uint8_t decimation;
+    FeatureConfig config;
+};
+
+// Keep decimation d unless the project's sampling rate and minimum bandwidth rule it out.
+bool decimation_keeps_bandwidth(const SpaceOptions& o, uint8_t decimation) {
+    return !(o.sampling_rate_hz && o.min_bandwidth_hz > 0 && *o.sampling_rate_hz / (2.0 * decimation) < o.min_bandwidth_hz);
+}
+
+// Time series (vibration, current, sound): every detrend, scaling and decimation with the
+// spectral and statistical configurations. Decimations that would cut below the project's
+// minimum bandwidth are left out.
+void add_time_series_paths(const SpaceOptions& o, std::vector<Path>& out) {
+    for (uint8_t detrend : {VIGIL_DETREND_NONE, VIGIL_DETREND_MEAN, VIGIL_DETREND_LINEAR})
+        for (bool per_signal : {false, true})
+            for (uint8_t decimation : {1, 2, 4, 8}) {
+                if (!decimation_keeps_bandwidth(o, decimation)) continue;
+                for (const auto& fc : kFeatureConfigs) out.push_back({detrend, per_signal, decimation, fc});
+            }
+}
+
+// Feature vectors: the values, pooled by 1, 2, 4 or 8. The bandwidth limit holds unless the
+// project says its lines are spectra (their values are not samples in time then).
+void add_value_paths(const SpaceOptions& o, std::vector<Path>& out) {
+    for (bool per_signal : {false, true})
+        for (uint8_t decimation : {1, 2, 4, 8}) {
+            if (o.kind != SignalKind::spectrum && !decimation_keeps_bandwidth(o, decimation)) continue;
+            for (const auto& fc : kValueConfigs) out.push_back({VIGIL_DETREND_NONE, per_signal, decimation, fc});
+        }
+}
+
+// Process data: summaries and cross-channel features of the raw line (the cross block needs
+// two or more axes; recipe validation drops it otherwise).
+void add_process_paths(std::vector<Path>& out) {
+    for (const auto& fc : kProcessConfigs) out.push_back({VIGIL_DETREND_NONE, false, 1, fc});
+}
+
+// The paths in the order the search meets them, narrowed by the project's kind of signal
+// (docs/selection.md, "Signal kinds"): a kind that knows what its lines are skips paths that
+// cannot fit them (an FFT of a spectrum), `generic` tries them all.
+std::vector<Path> preprocessing_paths(const SpaceOptions& o) {
+    std::vector<Path> paths;
+    switch (o.kind) {
+    case SignalKind::vibration:
+    case SignalKind::acoustic:
+        add_time_series_paths(o, paths);
+        break;
+    case SignalKind::current:  // a motor current's level is information too
+        add_time_series_paths(o, paths);
+        add_process_paths(paths);
+        break;
+    case SignalKind::spectrum:
+        add_value_paths(o, paths);
+        add_process_paths(paths);
+        break;
+    case SignalKind::process:
+        add_process_paths(paths);
+        add_value_paths(o, paths);
+        break;
+    case SignalKind::generic:
+        add_time_series_paths(o, paths);
+        add_value_paths(o, paths);
+        add_process_paths(paths);
+        break;
+    }
+    return paths;
+}
+
 // The learned parts per stateless scaling: (scaling field, standardize). Learned scaling only
 // without standardisation (after standardisation a per-feature scale changes nothing) and only
 // on top of no per-signal scaling (the recipe has one scaling field).
@@ -105,7 +196,7 @@ uint64_t preprocessing_key(const vigil_recipe& r) {
     k = (k << 1) | (per_signal ? 1u : 0u);
     k = (k << 4) | r.decimation;
     k = (k << 1) | r.window;
-    k = (k << 4) | r.features;
+    k = (k << 8) | r.features;
     k = (k << 1) | r.log_magnitude;
     k = (k << 8) | r.bands;
     return k;
@@ -116,61 +207,54 @@ CandidateSpace build_candidate_space(const SpaceOptions& o) {
     CandidateSpace space;
     space.options = o;
     const auto models = model_grid(o.min_learn);
-    for (uint8_t detrend : {VIGIL_DETREND_NONE, VIGIL_DETREND_MEAN, VIGIL_DETREND_LINEAR})
-        for (bool per_signal : {false, true})
-            for (uint8_t decimation : {1, 2, 4, 8}) {
-                if (o.sampling_rate_hz && o.min_bandwidth_hz > 0 &&
-                    *o.sampling_rate_hz / (2.0 * decimation) < o.min_bandwidth_hz)
+    for (const auto& path : preprocessing_paths(o)) {
+        PreprocessingGroup group;
+        group.first_candidate = static_cast<uint32_t>(space.candidates.size());
+        const auto& variants = path.per_signal ? std::span<const LearnedVariant>(kVariantsPerSignal)
+                                               : std::span<const LearnedVariant>(kVariantsNoScaling);
+        for (const auto& v : variants)
+            for (const auto& m : models) {
+                vigil_recipe r{};
+                r.version = VIGIL_RECIPE_VERSION;
+                r.axes = o.axes;
+                r.length = o.length;
+                r.min_learn = o.min_learn;
+                r.seed = o.seed;
+                r.detrend = path.detrend;
+                r.scaling = v.scaling;
+                r.decimation = path.decimation;
+                r.window = path.config.window;
+                r.features = path.config.features;
+                r.log_magnitude = path.config.log_magnitude;
+                r.bands = path.config.bands;
+                r.standardize = v.standardize;
+                r.model = m;
+                // Invalid combinations (too few samples after decimation, too many
+                // bands, Mahalanobis beyond 32 features, ...) are simply not candidates.
+                if (vigil_recipe_validate(&r) != VIGIL_OK) continue;
+                ++space.generated;
+                Candidate c;
+                c.footprint = footprint(r, o.core);
+                if (c.footprint.ram_bytes > o.max_ram_bytes) {
+                    ++space.filtered_by_ram;
                     continue;
-                for (const auto& fc : kFeatureConfigs) {
-                    PreprocessingGroup group;
-                    group.first_candidate = static_cast<uint32_t>(space.candidates.size());
-                    const auto& variants = per_signal ? std::span<const LearnedVariant>(kVariantsPerSignal)
-                                                      : std::span<const LearnedVariant>(kVariantsNoScaling);
-                    for (const auto& v : variants)
-                        for (const auto& m : models) {
-                            vigil_recipe r{};
-                            r.version = VIGIL_RECIPE_VERSION;
-                            r.axes = o.axes;
-                            r.length = o.length;
-                            r.min_learn = o.min_learn;
-                            r.seed = o.seed;
-                            r.detrend = detrend;
-                            r.scaling = v.scaling;
-                            r.decimation = decimation;
-                            r.window = fc.window;
-                            r.features = fc.features;
-                            r.log_magnitude = fc.log_magnitude;
-                            r.bands = fc.bands;
-                            r.standardize = v.standardize;
-                            r.model = m;
-                            // Invalid combinations (too few samples after decimation, too many
-                            // bands, Mahalanobis beyond 32 features, ...) are simply not candidates.
-                            if (vigil_recipe_validate(&r) != VIGIL_OK) continue;
-                            ++space.generated;
-                            Candidate c;
-                            c.footprint = footprint(r, o.core);
-                            if (c.footprint.ram_bytes > o.max_ram_bytes) {
-                                ++space.filtered_by_ram;
-                                continue;
-                            }
-                            if (o.max_flash_bytes && c.footprint.flash_bytes > *o.max_flash_bytes) {
-                                ++space.filtered_by_flash;
-                                continue;
-                            }
-                            c.recipe = r;
-                            c.key = recipe_key(r);
-                            c.group = static_cast<uint32_t>(space.groups.size());
-                            space.candidates.push_back(std::move(c));
-                        }
-                    group.candidates = static_cast<uint32_t>(space.candidates.size()) - group.first_candidate;
-                    if (group.candidates == 0) continue;
-                    group.features_recipe = space.candidates[group.first_candidate].recipe;
-                    group.key = preprocessing_key(group.features_recipe);
-                    group.feature_count = vigil_recipe_feature_count(&group.features_recipe);
-                    space.groups.push_back(group);
                 }
+                if (o.max_flash_bytes && c.footprint.flash_bytes > *o.max_flash_bytes) {
+                    ++space.filtered_by_flash;
+                    continue;
+                }
+                c.recipe = r;
+                c.key = recipe_key(r);
+                c.group = static_cast<uint32_t>(space.groups.size());
+                space.candidates.push_back(std::move(c));
             }
+        group.candidates = static_cast<uint32_t>(space.candidates.size()) - group.first_candidate;
+        if (group.candidates == 0) continue;
+        group.features_recipe = space.candidates[group.first_candidate].recipe;
+        group.key = preprocessing_key(group.features_recipe);
+        group.feature_count = vigil_recipe_feature_count(&group.features_recipe);
+        space.groups.push_back(group);
+    }
     return space;
 }
 

@@ -58,6 +58,9 @@ size_t recipe_modules(const vigil_recipe& r, std::string_view out[], size_t capa
     if (r.detrend != VIGIL_DETREND_NONE) add("detrend");
     if (r.scaling == VIGIL_SCALING_PER_SIGNAL) add("scaling");
     if (r.features & VIGIL_FEAT_STATS) add("time_stats");
+    if (r.features & VIGIL_FEAT_TRENDS) add("trends");
+    if (r.features & VIGIL_FEAT_VALUES) add("values");
+    if (r.features & VIGIL_FEAT_CROSS) add("cross");
     if (spectral(r)) add("fft");
     if (r.window == VIGIL_WINDOW_HANN) add("window");
     if (spectral(r)) add("spectrum");  // amplitude, bin power (bands) and log1p live there
@@ -88,6 +91,8 @@ double estimate_instructions_per_detect(const vigil_recipe& r) {
     if (r.detrend == VIGIL_DETREND_LINEAR) per_axis += 5 * m;
     if (r.scaling == VIGIL_SCALING_PER_SIGNAL) per_axis += 3 * m + kDiv;
     if (r.features & VIGIL_FEAT_STATS) per_axis += 12 * m + 4 * kDiv;
+    if (r.features & VIGIL_FEAT_TRENDS) per_axis += 8 * m + 3 * kDiv;
+    if (r.features & VIGIL_FEAT_VALUES) per_axis += m;
     if (n > 0) {
         if (r.window) per_axis += 6 * m;                       // rotor-generated cosines
         per_axis += 2.5 * n * std::log2(n) + n;                // real FFT
@@ -97,7 +102,11 @@ double estimate_instructions_per_detect(const vigil_recipe& r) {
         if (r.features & VIGIL_FEAT_BANDS_LOG) per_axis += bins * 4;
     }
     double ops = axes * per_axis;
-    if (r.log_magnitude) ops += dim * kExp;                    // log1p per spectral value (upper bound)
+    if (r.features & VIGIL_FEAT_CROSS) {  // means and variances, then one pass per pair
+        const double pairs = axes * (axes - 1) / 2;
+        ops += 5 * axes * len + pairs * (5 * len + 2 * kDiv);
+    }
+    if (r.log_magnitude) ops += dim * kExp;                    // log1p per spectral or value feature (upper bound)
     if (r.standardize) ops += dim * (6 + 2 * kDiv);
     else if (r.scaling == VIGIL_SCALING_LEARNED) ops += dim * (4 + 2 * kDiv);
     const auto& p = r.model;

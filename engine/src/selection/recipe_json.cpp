@@ -15,7 +15,8 @@ using nlohmann::json;
 constexpr std::array<std::string_view, 3> kDetrend{"none", "mean", "linear"};
 constexpr std::array<std::string_view, 3> kScaling{"none", "per_signal", "learned"};
 constexpr std::array<std::string_view, 2> kWindow{"none", "hann"};
-constexpr std::array<std::string_view, 4> kFeatures{"stats", "spectrum", "bands_linear", "bands_log"};
+constexpr std::array<std::string_view, 7> kFeatures{"stats", "spectrum", "bands_linear", "bands_log",
+                                                    "values",  "trends",   "cross"};
 
 // One named hyperparameter: which slot it occupies. Integer slots may have symbolic values.
 struct Param {
@@ -214,8 +215,10 @@ vigil_recipe recipe_from_json(const json& j) {
     const bool banded = (r.features & (VIGIL_FEAT_BANDS_LINEAR | VIGIL_FEAT_BANDS_LOG)) != 0;
     if (!spectral && r.window != VIGIL_WINDOW_NONE)
         throw RecipeJsonError("preprocessing.window", "only with spectral features");
-    if (!spectral && r.log_magnitude)
-        throw RecipeJsonError("preprocessing.log_magnitude", "only with spectral features");
+    if (!spectral && !(r.features & VIGIL_FEAT_VALUES) && r.log_magnitude)
+        throw RecipeJsonError("preprocessing.log_magnitude", "only with spectral features or values");
+    if ((r.features & VIGIL_FEAT_CROSS) && r.axes < 2)
+        throw RecipeJsonError("preprocessing.features", "cross needs 2 or more axes");
     if (banded && r.bands == 0) throw RecipeJsonError("preprocessing.bands", "must be >= 1 with band features");
     if (!banded && r.bands != 0) throw RecipeJsonError("preprocessing.bands", "must be 0 without band features");
     if (vigil_recipe_validate(&r) != VIGIL_OK) {

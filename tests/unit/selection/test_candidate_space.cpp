@@ -113,3 +113,59 @@ TEST_CASE("candidate space: sampling rate limits decimation", "[space]") {
     o.min_bandwidth_hz = 200.0;  // keeps decimation 1 and 2 (Nyquist 500, 250 Hz)
     for (const auto& c : build_candidate_space(o).candidates) REQUIRE(c.recipe.decimation <= 2);
 }
+
+namespace {
+uint8_t blocks_of(const CandidateSpace& space) {
+    uint8_t all = 0;
+    for (const auto& g : space.groups) all = static_cast<uint8_t>(all | g.features_recipe.features);
+    return all;
+}
+constexpr uint8_t kSpectral = VIGIL_FEAT_SPECTRUM | VIGIL_FEAT_BANDS_LINEAR | VIGIL_FEAT_BANDS_LOG;
+constexpr uint8_t kVectorOrProcess = VIGIL_FEAT_VALUES | VIGIL_FEAT_TRENDS | VIGIL_FEAT_CROSS;
+}  // namespace
+
+TEST_CASE("candidate space: generic tries every path, each kind narrows and orders", "[space]") {
+    SpaceOptions o;  // 3 axes x 256
+    const auto generic = build_candidate_space(o);
+    CHECK(blocks_of(generic) == (VIGIL_FEAT_STATS | kSpectral | kVectorOrProcess));
+
+    o.kind = SignalKind::vibration;
+    const auto vibration = build_candidate_space(o);
+    CHECK((blocks_of(vibration) & kVectorOrProcess) == 0);
+    CHECK((blocks_of(vibration) & kSpectral) == kSpectral);
+    CHECK(vibration.candidates.size() < generic.candidates.size());
+
+    o.kind = SignalKind::spectrum;
+    const auto spectrum = build_candidate_space(o);
+    CHECK((blocks_of(spectrum) & kSpectral) == 0);  // no FFT of a spectrum
+    CHECK(spectrum.groups.front().features_recipe.features == VIGIL_FEAT_VALUES);
+
+    o.kind = SignalKind::process;
+    const auto process = build_candidate_space(o);
+    CHECK((blocks_of(process) & kSpectral) == 0);
+    CHECK((process.groups.front().features_recipe.features & VIGIL_FEAT_TRENDS) != 0);
+    for (const auto& g : process.groups)
+        if (g.features_recipe.features & VIGIL_FEAT_TRENDS) REQUIRE(g.features_recipe.detrend == VIGIL_DETREND_NONE);
+
+    o.kind = SignalKind::current;
+    const auto current = build_candidate_space(o);
+    CHECK((blocks_of(current) & VIGIL_FEAT_TRENDS) != 0);
+    CHECK((blocks_of(current) & VIGIL_FEAT_VALUES) == 0);
+}
+
+TEST_CASE("candidate space: one axis has no cross-channel path", "[space]") {
+    SpaceOptions o;
+    o.axes = 1;
+    o.length = 32;
+    for (const auto& g : build_candidate_space(o).groups) REQUIRE((g.features_recipe.features & VIGIL_FEAT_CROSS) == 0);
+}
+
+TEST_CASE("candidate space: a spectrum's values ignore the time-series bandwidth limit", "[space]") {
+    SpaceOptions o;
+    o.sampling_rate_hz = 1000.0;
+    o.min_bandwidth_hz = 200.0;
+    o.kind = SignalKind::spectrum;
+    bool pooled_by_8 = false;
+    for (const auto& c : build_candidate_space(o).candidates) pooled_by_8 |= c.recipe.decimation == 8;
+    CHECK(pooled_by_8);
+}
