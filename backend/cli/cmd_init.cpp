@@ -4,6 +4,7 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "vigil/engine/project/project.hpp"
+#include "vigil/engine/selection/signal_kind.hpp"
 
 namespace vigil::cli {
 
@@ -19,6 +20,7 @@ int cmd_init(const std::vector<std::string>& argv) {
                   {"--max-ram-kb", true, false, "RAM budget of the library in kB (default 16)", "KB"},
                   {"--max-flash-kb", true, false, "flash budget of the library in kB (optional)", "KB"},
                   {"--sensor", true, false, "accelerometer (default), gyroscope, magnetometer, current, microphone, generic", "TYPE"},
+                  {"--kind", true, false, "what each line holds: generic (default: try everything), vibration, current, acoustic, spectrum, process", "K"},
                   {"--axes", true, false, "axes of the sensor (default: 3 for motion sensors, else 1)", "N"},
                   {"--rate", true, false, "sampling rate in Hz (optional)", "HZ"},
                   {"--json", false, false, "print the settings as JSON"},
@@ -45,6 +47,15 @@ int cmd_init(const std::vector<std::string>& argv) {
         if (!type) args.fail("--sensor: unknown sensor type '" + *t + "' (accepted: accelerometer, gyroscope, magnetometer, current, microphone, generic)");
         s.sensor = *type;
     }
+    if (auto k = args.value("--kind")) {
+        nlohmann::json j = proj::to_json(s);
+        j["sensor"]["kind"] = *k;
+        try {
+            s.kind = proj::from_json(j, "vigil.json").kind;  // the settings' own rule and message
+        } catch (const proj::SettingsError& e) {
+            args.fail("--kind: " + std::string(e.what()));
+        }
+    }
     s.axes = static_cast<uint32_t>(args.integer_or("--axes", 1, 16, proj::default_axes(s.sensor)));
     s.max_ram_kb = args.number("--max-ram-kb", 0.25, 1024 * 1024).value_or(16);
     s.max_flash_kb = args.number("--max-flash-kb", 1, 16 * 1024 * 1024);
@@ -67,11 +78,12 @@ int cmd_init(const std::vector<std::string>& argv) {
     if (args.flag("--json")) {
         std::printf("%s\n", proj::to_json(project.settings()).dump(2).c_str());
     } else {
-        std::printf("Vigil project '%s' made in %s\n  %s%s, RAM budget %g kB, %s with %u axis(es)\n",
+        std::printf("Vigil project '%s' made in %s\n  %s%s, RAM budget %g kB, %s with %u axis(es), kind %s\n",
                     project.settings().name.c_str(), project.root().c_str(),
                     s.board ? ("board " + *s.board + ", core ").c_str() : "core ",
                     std::string(proj::to_string(s.core)).c_str(), s.max_ram_kb,
-                    std::string(proj::to_string(s.sensor)).c_str(), s.axes);
+                    std::string(proj::to_string(s.sensor)).c_str(), s.axes,
+                    std::string(vigil::engine::selection::to_string(s.kind)).c_str());
     }
     return 0;
 }

@@ -9,6 +9,7 @@
 #include "server.hpp"
 #include "vigil/engine/dataset/check_report.hpp"
 #include "vigil/engine/dataset/report_json.hpp"
+#include "vigil/engine/selection/signal_kind.hpp"
 #include "vigil/engine/synth/generator.hpp"
 #include "vigil/engine/synth/report.hpp"
 #include "vigil/engine/synth/spec.hpp"
@@ -40,6 +41,16 @@ FileRequest read_file_request(const Call& call) {
     r.path = confined_path(*call.connection, "path", p.string("path"), base);
     r.axes = size_t(p.integer("axes", 1, 1024));
     r.options.rate_hz = p.optional_number("rate", 1e-6, 1e12);
+    // The kind the project says (its sensor.kind), for the kind suggestion to compare with, as
+    // `vigil check --kind` (the client passes it, so both give the same document).
+    if (auto k = p.optional_string("kind")) {
+        r.options.project_kind = vigil::engine::selection::parse_signal_kind(*k);
+        if (!r.options.project_kind) {
+            std::string names;
+            for (auto n : vigil::engine::selection::signal_kind_names()) names += (names.empty() ? "" : ", ") + std::string(n);
+            throw invalid_params(p.name_of("kind"), names + ", got '" + *k + "'");
+        }
+    }
     p.done();
     return r;
 }
@@ -56,8 +67,27 @@ std::string param_of(const std::string& field) {
 // own sensor (axes, sampling rate, motor current or vibration), so the example data is shaped
 // like the user's.
 synth::SynthSpec synth_spec(Params& p, const proj::Settings& settings) {
-    synth::SynthSpec spec;
-    if (settings.sensor == proj::SensorType::current) spec.machine = synth::Machine::current;
+    // The kind: the `kind` param (or its older name `machine`), else the project's sensor.kind
+    // when it is spectrum or process, else motor current for a current sensor, else vibration.
+    std::optional<synth::Machine> kind;
+    for (const char* name : {"kind", "machine"}) {
+        if (auto m = p.optional_string(name)) {
+            auto machine = synth::parse_machine(*m);
+            if (!machine) throw invalid_params(p.name_of(name), "vibration, current, spectrum or process, got '" + *m + "'");
+            if (kind && *kind != *machine)
+                throw invalid_params(p.name_of(name), "kind and machine name different kinds (machine is the older name of kind)");
+            kind = machine;
+        }
+    }
+    if (!kind) {
+        if (settings.kind == vigil::engine::selection::SignalKind::spectrum) kind = synth::Machine::spectrum;
+        else if (settings.kind == vigil::engine::selection::SignalKind::process) kind = synth::Machine::process;
+        else if (settings.sensor == proj::SensorType::current || settings.kind == vigil::engine::selection::SignalKind::current)
+            kind = synth::Machine::current;
+        else kind = synth::Machine::vibration;
+    }
+    synth::SynthSpec spec = synth::defaults_for(*kind);
+    // The project's axes; a spectrum's bins and a process's readings keep the kind's length.
     spec.axes = settings.axes;
     if (settings.sampling_rate_hz && *settings.sampling_rate_hz >= synth::kMinRateHz &&
         *settings.sampling_rate_hz <= synth::kMaxRateHz)
@@ -69,16 +99,11 @@ synth::SynthSpec synth_spec(Params& p, const proj::Settings& settings) {
     spec.abnormal_signals = spec.signals;
     if (auto v = p.optional_integer("abnormalSignals", 1, synth::kMaxSignals)) spec.abnormal_signals = uint32_t(*v);
     if (auto v = p.optional_integer("seed", 0, INT64_MAX)) spec.seed = uint64_t(*v);
-    if (auto m = p.optional_string("machine")) {
-        auto machine = synth::parse_machine(*m);
-        if (!machine) throw invalid_params(p.name_of("machine"), "vibration or current, got '" + *m + "'");
-        spec.machine = *machine;
-    }
     if (auto f = p.optional_string("fault")) {
         auto fault = synth::parse_fault(*f);
-        if (!fault)
-            throw invalid_params(p.name_of("fault"),
-                                 "imbalance, misalignment, looseness, outer-race or inner-race, got '" + *f + "'");
+        std::string accepted;
+        for (synth::Fault k : synth::faults_of(spec.machine)) accepted += (accepted.empty() ? "" : ", ") + std::string(synth::to_string(k));
+        if (!fault) throw invalid_params(p.name_of("fault"), accepted + ", got '" + *f + "'");
         spec.fault = *fault;
     }
     if (auto v = p.optional_number("severity", 0.0, 1.0)) spec.severity = *v;

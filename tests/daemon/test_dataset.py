@@ -4,6 +4,7 @@ the project, and names a bad parameter."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from support import FAN_SETTINGS, run_vigil
@@ -68,7 +69,9 @@ def test_synth_stays_inside_the_project(ready, tmp_path):
 
 def test_synth_names_the_bad_parameter(ready, tmp_path):
     folder = project(ready, tmp_path / "p")
-    for params, name in [({"fault": "wobble"}, "fault"), ({"machine": "pump"}, "machine"),
+    for params, name in [({"fault": "wobble"}, "fault"), ({"machine": "pump"}, "machine"), ({"kind": "pump"}, "kind"),
+                         ({"kind": "spectrum", "fault": "drift"}, "fault"),
+                         ({"kind": "spectrum", "machine": "process"}, "machine"),
                          ({"axes": 17}, "axes"), ({"rate": 10}, "rate"), ({"severity": 2}, "severity"),
                          ({"signals": 0}, "signals"), ({"colour": "red"}, "colour")]:
         failure = ready.call_error("dataset/synth", {"folder": str(folder), **params})
@@ -84,3 +87,66 @@ def test_synth_for_a_current_sensor_simulates_a_motor(ready, tmp_path):
     got = ready.call("dataset/synth", {"folder": str(folder), "signals": 3, "length": 64})
     assert got["synth"]["machine"] == "current"
     assert got["synth"]["rate_hz"] == 2000
+
+
+def test_synth_kinds_follow_the_project_and_match_the_command_line(ready, tmp_path):
+    # A project whose sensor.kind is process: example data of the process kind, its channels
+    # the project's axes, 32 readings per line; the same bytes as `vigil synth --kind process`.
+    settings = {"name": "loop", "core": "cortex-m4", "max_ram_kb": 16,
+                "sensor": {"type": "generic", "axes": 4, "kind": "process"}}
+    folder = project(ready, tmp_path / "loop", settings)
+    got = ready.call("dataset/synth", {"folder": str(folder), "signals": 6, "seed": 3})
+    assert got["synth"]["kind"] == "process" and got["synth"]["fault"] == "drift"
+    assert got["synth"]["axes"] == 4 and got["synth"]["length"] == 32
+    cli = tmp_path / "cli"
+    done = run_vigil("synth", "--out", str(cli), "--kind", "process", "--signals", "6", "--seed", "3")
+    assert done.returncode == 0, done.stderr
+    assert (cli / "regular.csv").read_bytes() == Path(got["regular"]).read_bytes()
+    assert (cli / "abnormal.csv").read_bytes() == Path(got["abnormal"]).read_bytes()
+
+    # The kind param wins over the project's; `machine` is its older name.
+    spectrum = ready.call("dataset/synth", {"folder": str(folder), "out": "s", "signals": 4, "axes": 1,
+                                            "kind": "spectrum", "fault": "harmonics"})
+    assert spectrum["synth"]["kind"] == "spectrum" and spectrum["synth"]["fault"] == "harmonics"
+    assert spectrum["synth"]["length"] == 256
+    assert all(float(v) >= 0 for line in Path(spectrum["regular"]).read_text().splitlines() for v in line.split())
+    alias = ready.call("dataset/synth", {"folder": str(folder), "out": "m", "signals": 4, "axes": 1,
+                                         "machine": "spectrum", "fault": "harmonics"})
+    assert Path(alias["abnormal"]).read_bytes() == Path(spectrum["abnormal"]).read_bytes()
+
+
+def test_check_suggests_a_kind_and_says_when_the_project_disagrees(ready, tmp_path):
+    settings = {"name": "loop", "core": "cortex-m4", "max_ram_kb": 16,
+                "sensor": {"type": "generic", "axes": 4, "kind": "vibration"}}
+    folder = project(ready, tmp_path / "loop", settings)
+    got = ready.call("dataset/synth", {"folder": str(folder), "kind": "process", "signals": 40})
+    report = ready.call("dataset/check", {"folder": str(folder), "path": got["regular"], "axes": 4,
+                                          "kind": "vibration"})
+    suggestion = report["kind_suggestion"]
+    assert suggestion["kind"] == "process" and suggestion["project_kind"] == "vibration"
+    assert suggestion["disagrees"] is True and suggestion["reason"]
+    assert all("kind" not in w["kind"] for w in report["warnings"])  # informational, never a warning
+    # The same document as `vigil check --kind`.
+    cli = run_vigil("check", got["regular"], "--axes", "4", "--kind", "vibration", "--json")
+    assert cli.returncode in (0, 1), cli.stderr
+    assert json.loads(cli.stdout) == report
+    plain = ready.call("dataset/check", {"folder": str(folder), "path": got["regular"], "axes": 4})
+    assert plain["kind_suggestion"]["project_kind"] is None and plain["kind_suggestion"]["disagrees"] is False
+    failure = ready.call_error("dataset/check", {"folder": str(folder), "path": got["regular"], "axes": 4,
+                                                 "kind": "thermal"})
+    assert failure.code == INVALID_PARAMS and failure.data["parameter"] == "kind"
+
+
+def test_project_kind_is_created_updated_and_refused_when_unknown(ready, tmp_path):
+    folder = project(ready, tmp_path / "p")
+    summary = ready.call("project/open", {"folder": str(folder)})
+    assert summary["settings"]["sensor"]["kind"] == "generic"
+    updated = ready.call("project/update", {"folder": str(folder), "settings": {"sensor": {"kind": "spectrum"}}})
+    assert updated["settings"]["sensor"] == {**summary["settings"]["sensor"], "kind": "spectrum"}
+    assert json.loads((folder / "vigil.json").read_text())["sensor"]["kind"] == "spectrum"
+    failure = ready.call_error("project/update", {"folder": str(folder), "settings": {"sensor": {"kind": "thermal"}}})
+    assert failure.code == -32001 and failure.data["field"] == "sensor.kind"
+    assert json.loads((folder / "vigil.json").read_text())["sensor"]["kind"] == "spectrum"
+    made = project(ready, tmp_path / "q", {**FAN_SETTINGS, "sensor": {"type": "accelerometer", "kind": "Vibration"}})
+    assert json.loads((made / "vigil.json").read_text())["sensor"] == {"type": "accelerometer", "axes": 3,
+                                                                       "kind": "vibration"}

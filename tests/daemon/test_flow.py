@@ -60,7 +60,7 @@ def test_project_and_datasets(ready, tmp_path, fan_dir):
     summary = ready.call("project/create", {"folder": str(folder), "settings": FAN_SETTINGS})
     assert summary["settings"]["name"] == "fan"
     assert summary["settings"]["core"] == "cortex-m4"
-    assert summary["settings"]["sensor"] == {"type": "accelerometer", "axes": 3}
+    assert summary["settings"]["sensor"] == {"type": "accelerometer", "axes": 3, "kind": "generic"}
     assert summary["settings"]["sampling_rate_hz"] == 200
     assert summary["benchmarks"] == [] and summary["libraries"] == []
     assert json.loads((folder / "vigil.json").read_text())["sensor"]["axes"] == 3

@@ -240,3 +240,39 @@ TEST_CASE("the flash budget of the project holds end to end") {
     for (const auto& c : vigil::engine::project::BenchmarkStore(store).candidates(1)) CHECK(c.flash_bytes <= 8192);
     for (const auto& t : r["top"]) CHECK(t["indicators"]["flash_bytes"].get<size_t>() <= 8192);
 }
+
+TEST_CASE("sensor.kind is part of a benchmark's settings: a resume under another kind is refused") {
+    Workspace w("kind");
+    const auto init = run({"init", "k", "--axes", "1", "--kind", "vibration", "--json"}, w.dir);
+    REQUIRE(init.exit_code == 0);
+    CHECK(json::parse(init.out)["sensor"]["kind"] == "vibration");
+    const auto unknown = run({"init", "bad", "--kind", "thermal"}, w.dir);
+    CHECK(unknown.exit_code == 64);
+    CHECK_THAT(unknown.err, Catch::Contains("sensor.kind") && Catch::Contains("spectrum, process"));
+
+    const json stopped = parse_result(run(w.bench("k", {"--time-limit", "0.2", "--jobs", "1"}), w.dir));
+    REQUIRE(stopped["state"] == "stopped");
+    const fs::path settings = w.dir / "k/vigil.json";
+    json j = json::parse(std::ifstream(settings));
+    CHECK(j["sensor"]["kind"] == "vibration");
+
+    SECTION("another kind: refused") {
+        j["sensor"]["kind"] = "spectrum";
+        std::ofstream(settings) << j.dump(2);
+        const auto refused = run({"bench", "--project", "k", "--resume", "1", "--jobs", "1"}, w.dir);
+        CHECK(refused.exit_code == 2);
+        CHECK_THAT(refused.err, Catch::Contains("changed since benchmark 1"));
+    }
+    SECTION("a benchmark recorded before the kind existed resumes as generic") {
+        j["sensor"].erase("kind");  // an older vigil.json: generic
+        std::ofstream(settings) << j.dump(2);
+        {
+            vigil::engine::project::Store store(w.dir / "k/.vigil/vigil.db");
+            store.exec("UPDATE benchmarks SET settings_json = json_remove(settings_json, '$.project.sensor.kind')");
+        }
+        const json resumed = parse_result(run({"bench", "--project", "k", "--resume", "1", "--json", "--jobs", "2",
+                                               "--time-limit", "0.2"},
+                                              w.dir));
+        CHECK(resumed["benchmark"] == 1);
+    }
+}

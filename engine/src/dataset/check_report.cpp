@@ -18,6 +18,8 @@ CheckReport check_file(const std::string& path, size_t axes, const CheckOptions&
     report.dataset = std::move(loaded.dataset);
     report.stats = compute_stats(report.dataset, options.rate_hz);
     report.warnings = run_checks(report.dataset, *report.stats, path, options);
+    report.kind_suggestion = suggest_kind(report.dataset, options.rate_hz);
+    report.kind_suggestion->project_kind = options.project_kind;
     return report;
 }
 

@@ -90,6 +90,26 @@ json issue_to_json(const Issue& issue) {
     };
 }
 
+json kind_suggestion_to_json(const KindSuggestion& k) {
+    const auto& m = k.measures;
+    return {
+        {"kind", std::string(selection::to_string(k.kind))},
+        {"reason", k.reason},
+        {"project_kind", k.project_kind ? json(std::string(selection::to_string(*k.project_kind))) : json(nullptr)},
+        {"disagrees", k.disagrees()},
+        {"measures",
+         {{"non_negative", m.non_negative},
+          {"peak_ratio", m.peak_ratio},
+          {"variation", m.variation},
+          {"smoothness", m.smoothness},
+          {"decay", m.decay},
+          {"low_share", m.low_share},
+          {"level_moves", m.level_moves},
+          {"tone_share", m.tone_share},
+          {"tone_hz", m.tone_hz}}},
+    };
+}
+
 json report_to_json(const CheckReport& r) {
     json out = json::object();
     out["schema"] = kCheckSchema;
@@ -114,6 +134,7 @@ json report_to_json(const CheckReport& r) {
     out["warnings"] = json::array();
     for (const auto& w : r.warnings) out["warnings"].push_back(issue_to_json(w));
     out["stats"] = r.stats ? stats_to_json(*r.stats, r.axes) : json(nullptr);
+    out["kind_suggestion"] = r.kind_suggestion ? kind_suggestion_to_json(*r.kind_suggestion) : json(nullptr);
     return out;
 }
 

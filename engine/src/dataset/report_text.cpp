@@ -81,6 +81,16 @@ std::string report_to_text(const CheckReport& r, bool colour) {
           << ")\n";
         for (const auto& w : r.warnings) print_issue(o, w, p);
         if (r.stats) print_stats(o, r, p);
+        if (r.kind_suggestion) {
+            const auto& k = *r.kind_suggestion;
+            o << p.bold << "kind:" << p.reset << " looks like " << selection::to_string(k.kind) << " (" << k.reason << ")";
+            if (k.disagrees())
+                o << "; the project says sensor.kind = " << selection::to_string(*k.project_kind)
+                  << ": check it (the search tries that kind's paths first)";
+            else if (k.project_kind && *k.project_kind == k.kind)
+                o << ", as the project says";
+            o << "\n";
+        }
     }
     switch (r.status()) {
         case CheckStatus::ok: o << p.green << "ok" << p.reset << ": no errors, no warnings\n"; break;

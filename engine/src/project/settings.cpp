@@ -81,7 +81,10 @@ nlohmann::json to_json(const Settings& s) {
         {"description", s.description},
         {"core", std::string(to_string(s.core))},
         {"max_ram_kb", s.max_ram_kb},
-        {"sensor", {{"type", std::string(to_string(s.sensor))}, {"axes", s.axes}}},
+        {"sensor",
+         {{"type", std::string(to_string(s.sensor))},
+          {"axes", s.axes},
+          {"kind", std::string(selection::to_string(s.kind))}}},
     };
     if (s.max_flash_kb) j["max_flash_kb"] = *s.max_flash_kb;
     if (s.sampling_rate_hz) j["sampling_rate_hz"] = *s.sampling_rate_hz;
@@ -189,7 +192,7 @@ Settings from_json(const nlohmann::json& j, const std::string& file) {
     if (!j.contains("sensor")) r.fail("sensor", "missing (an object with \"type\" and \"axes\")");
     const auto& sensor = j["sensor"];
     if (!sensor.is_object()) r.fail("sensor", "must be an object with \"type\" and \"axes\"");
-    r.only_keys(sensor, "sensor.", {"type", "axes"});
+    r.only_keys(sensor, "sensor.", {"type", "axes", "kind"});
     const std::string type = r.text(sensor, "type", "sensor.type", true);
     auto t = parse_sensor_type(type);
     if (!t) r.fail("sensor.type", "unknown sensor type '" + type + "' (accepted: " + join(sensor_type_names()) + ")");
@@ -199,6 +202,17 @@ Settings from_json(const nlohmann::json& j, const std::string& file) {
     if (!axes.is_number_integer() || axes.get<int64_t>() < 1 || axes.get<int64_t>() > kMaxAxes)
         r.fail("sensor.axes", "must be a whole number from 1 to " + std::to_string(kMaxAxes) + ", got " + axes.dump());
     s.axes = static_cast<uint32_t>(axes.get<int64_t>());
+    // Absent: generic, so vigil.json files written before the kind existed stay valid.
+    if (sensor.contains("kind")) {
+        const std::string kind = r.text(sensor, "kind", "sensor.kind", true);
+        auto k = selection::parse_signal_kind(lower(kind));
+        if (!k) {
+            const auto names = selection::signal_kind_names();
+            r.fail("sensor.kind", "unknown signal kind '" + kind + "' (accepted: " +
+                                      join(std::vector<std::string_view>(names.begin(), names.end())) + ")");
+        }
+        s.kind = *k;
+    }
 
     if (j.contains("signals")) {
         const auto& groups = j["signals"];

@@ -73,6 +73,7 @@ BenchmarkOutcome execute(project::Project& project, int64_t id, const LoadedInpu
     space_options.core = flash_core(settings.core);
     space_options.min_learn = uint16_t(std::min<uint32_t>(kPreferredMinLearn, learn_signals));
     space_options.seed = uint32_t(search.seed);
+    space_options.kind = settings.kind;
     const sel::CandidateSpace space = sel::build_candidate_space(space_options);
 
     std::vector<const sel::Candidate*> chosen;
@@ -126,7 +127,8 @@ BenchmarkOutcome execute(project::Project& project, int64_t id, const LoadedInpu
 
 nlohmann::json settings_json(const project::Settings& settings, const SearchSettings& search) {
     // The project's file list is not a setting of the search (the benchmark records its inputs),
-    // nor is its board beyond the core it sets (which stays).
+    // nor is its board beyond the core it sets (which stays). The sensor's kind (sensor.kind)
+    // narrows the candidate space, so it is recorded: a resume under another kind is refused.
     nlohmann::json project_settings = project::to_json(settings);
     project_settings.erase("signals");
     project_settings.erase("board");
@@ -175,7 +177,12 @@ BenchmarkOutcome resume_benchmark(project::Project& project, int64_t id, const L
         throw std::runtime_error("benchmark " + std::to_string(id) + " is already finished (its result is stored)");
     verify_same_inputs(row->inputs, inputs.json, id);
     const nlohmann::json now = settings_json(project.settings(), search);
-    if (row->settings.at("project") != now.at("project"))
+    // A benchmark recorded before sensor.kind existed ran as generic (the default).
+    nlohmann::json recorded_project = row->settings.at("project");
+    if (recorded_project.contains("sensor") && recorded_project["sensor"].is_object() &&
+        !recorded_project["sensor"].contains("kind"))
+        recorded_project["sensor"]["kind"] = std::string(sel::to_string(sel::SignalKind::generic));
+    if (recorded_project != now.at("project"))
         throw std::runtime_error("the project settings (vigil.json) changed since benchmark " + std::to_string(id) +
                                  " started; start a new benchmark instead of resuming");
     if (row->settings.at("search") != now.at("search"))

@@ -74,6 +74,13 @@ std::vector<Modulation> fault_modulation(Fault fault, double level, const Machin
         out.push_back({order - 1.0, 0.5 * d, p});
         break;
     }
+    case Fault::band:
+    case Fault::harmonics:
+    case Fault::drift:
+    case Fault::step:
+    case Fault::variance:
+    case Fault::decorrelation:
+        break;  // faults of other kinds (validate refuses them here)
     }
     return out;
 }

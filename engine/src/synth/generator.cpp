@@ -5,6 +5,7 @@
 #include <string>
 
 #include "current.hpp"
+#include "kinds.hpp"
 #include "signal_buffer.hpp"
 #include "streams.hpp"
 #include "vibration.hpp"
@@ -39,6 +40,10 @@ void Generator::generate(SignalKind kind, uint32_t index, std::span<float> out) 
                                     std::to_string(values_per_signal()));
     const bool abnormal = kind == SignalKind::abnormal;
     Rng rng(stream_seed(spec_.seed, abnormal ? kStreamAbnormal : kStreamRegular, index));
+    const double relative_severity = spec_.severity / kDefaultSeverity;
+    const double level = abnormal ? relative_severity * relative_severity : 0.0;
+    if (spec_.machine == Machine::spectrum) return synthesize_spectrum(spec_, machine_, index, level, rng, out);
+    if (spec_.machine == Machine::process) return synthesize_process(spec_, machine_, index, level, rng, out);
     SignalBuffer buffer(spec_.axes, preroll_ + spec_.length);
     const double relative = spec_.severity / kDefaultSeverity;
     const SignalContext context{spec_, machine_, index, abnormal ? relative * relative : 0.0};

@@ -58,13 +58,16 @@ double default_shaft_hz(double rate_hz, uint32_t length) {
 MachineParameters derive_parameters(const SynthSpec& spec) {
     Rng rng(stream_seed(spec.seed, kStreamMachine, 0));
     MachineParameters m{};
-    const bool vibration = spec.machine == Machine::vibration;
+    // A spectrum is a vibration machine seen through an FFT; process data has no shaft, but its
+    // sensors' gain and offset errors come from here too (vibration's spreads, unused fields).
+    const bool vibration = spec.machine != Machine::current;
     m.unit = vibration ? "g" : "A";
+    if (spec.machine == Machine::process) m.unit = "";
     m.line_hz = vibration ? 0.0 : kLineHz;
     m.load = vibration ? 0.0 : kNominalLoad;
     m.slip = vibration ? 0.0 : kRatedSlip * kNominalLoad;
     if (vibration)
-        m.shaft_hz = spec.shaft_hz > 0.0 ? spec.shaft_hz : default_shaft_hz(spec.rate_hz, spec.length);
+        m.shaft_hz = spec.shaft_hz > 0.0 ? spec.shaft_hz : default_shaft_hz(spec.rate_hz, spec.machine == Machine::spectrum ? 2 * spec.length : spec.length);
     else
         m.shaft_hz = kLineHz / kPolePairs * (1.0 - m.slip);
     m.speed_spread = 0.005;

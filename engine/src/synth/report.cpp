@@ -1,5 +1,7 @@
 #include "vigil/engine/synth/report.hpp"
 
+#include "kinds.hpp"
+
 namespace vigil::engine::synth {
 
 namespace {
@@ -26,7 +28,31 @@ nlohmann::json describe(const Generator& generator) {
     for (const auto& sensor : m.sensors)
         sensors.push_back({{"role", role_name(s.machine, sensor.role)}, {"gain", sensor.gain}, {"offset", sensor.offset}});
 
+    if (s.machine == Machine::process) {
+        nlohmann::json channels = nlohmann::json::array();
+        for (uint32_t c = 0; c < s.axes; ++c) {
+            const ProcessChannel ch = process_channel(c);
+            channels.push_back({{"channel", c}, {"name", ch.name}, {"unit", ch.unit}, {"unit_number", 1 + c / 4},
+                                {"gain", m.sensors[c].gain}});
+        }
+        return {
+            {"kind", "process"},
+            {"machine", "process"},
+            {"fault", std::string(to_string(s.fault))},
+            {"severity", s.severity},
+            {"axes", s.axes},
+            {"rate_hz", s.rate_hz},  // not used: one reading per sample, whatever its interval
+            {"length", s.length},
+            {"readings_per_line", s.length},
+            {"values_per_signal", generator.values_per_signal()},
+            {"signals", s.signals},
+            {"abnormal_signals", s.abnormal_signals},
+            {"seed", s.seed},
+            {"channels", channels},
+        };
+    }
     nlohmann::json out = {
+        {"kind", std::string(to_string(s.machine))},
         {"machine", std::string(to_string(s.machine))},
         {"fault", std::string(to_string(s.fault))},
         {"severity", s.severity},
@@ -53,7 +79,12 @@ nlohmann::json describe(const Generator& generator) {
         {"noise_rms", m.noise_rms},
         {"sensors", sensors},
     };
-    if (s.machine == Machine::vibration) {
+    if (s.machine == Machine::spectrum) {
+        out["bins"] = s.length;
+        out["bin_hz"] = spectrum_bin_hz(s);
+        out["spectrum"] = "|rfft| of 2 x length samples at rate_hz, Hann window, bins 1..length (no DC)";
+        out["resonance_hz"] = m.resonance_hz;
+    } else if (s.machine == Machine::vibration) {
         out["resonance_hz"] = m.resonance_hz;
         out["resonance_damping"] = m.resonance_damping;
         out["gravity_g"] = m.gravity;

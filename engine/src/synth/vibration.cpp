@@ -107,6 +107,13 @@ void fault_tones(const MachineParameters& m, Fault fault, double level, Rng& rng
     case Fault::outer_race:
     case Fault::inner_race:
         break;  // impacts, not tones (see impacts.cpp)
+    case Fault::band:
+    case Fault::harmonics:
+    case Fault::drift:
+    case Fault::step:
+    case Fault::variance:
+    case Fault::decorrelation:
+        break;  // faults of other kinds (validate refuses them here)
     }
 }
 

@@ -37,8 +37,8 @@ export function editSettingCommand(app: App): CommandFactory {
             let answer: string | undefined;
             if (q.kind === 'pick') {
                 const picked = await vscode.window.showQuickPick(
-                    q.values.map((v) => ({ label: v, description: v === q.current ? 'current' : '' })),
-                    { title, placeHolder: q.current, ignoreFocusOut: true },
+                    q.values.map((v) => ({ label: v, description: v === q.current ? 'current' : '', ...(q.details?.[v] ? { detail: q.details[v] } : {}) })),
+                    { title, placeHolder: q.details ? q.prompt : q.current, ignoreFocusOut: true },
                 );
                 answer = picked?.label;
             } else {

@@ -1,5 +1,5 @@
 // Generate Example Data: dataset/synth writes a regular and an abnormal file from a simulated
-// machine into the project (signals/example/), shaped like the project's sensor; both are
+// machine into the project (signals/example/), shaped like the project's sensor and kind; both are
 // checked (Problems), recorded as a group in vigil.json, and a benchmark is one click away.
 import * as vscode from 'vscode';
 
@@ -19,6 +19,8 @@ const exampleFolder = ['signals', 'example'];
 
 type Fault = NonNullable<proto.DatasetSynthParams['fault']>;
 
+type Kind = NonNullable<proto.DatasetSynthParams['kind']>;
+
 const faults: readonly { fault: Fault; label: string; detail: string }[] = [
     { fault: 'outer-race', label: 'Bearing outer-race defect', detail: 'impulses at the ball-pass frequency ringing a resonance: invisible to RMS' },
     { fault: 'inner-race', label: 'Bearing inner-race defect', detail: 'impulses at the inner-race frequency, modulated by the shaft' },
@@ -26,6 +28,25 @@ const faults: readonly { fault: Fault; label: string; detail: string }[] = [
     { fault: 'misalignment', label: 'Misalignment', detail: 'shafts not collinear: a strong 2x tone, mostly axial' },
     { fault: 'looseness', label: 'Looseness', detail: 'a loose foot: many harmonics and half-harmonics' },
 ];
+
+/** The faults of the kinds whose lines are not a time series (`vigil synth --kind`). */
+const kindFaults: Readonly<Partial<Record<Kind, readonly { fault: Fault; label: string; detail: string }[]>>> = {
+    spectrum: [
+        { fault: 'band', label: 'Raised band', detail: 'a band of the spectrum rises (a resonance excited by a defect)' },
+        { fault: 'harmonics', label: 'Harmonic family', detail: 'new harmonics of a fault frequency (the bearing outer race)' },
+    ],
+    process: [
+        { fault: 'drift', label: 'Drift', detail: 'the temperature drifts away within a line (fouling)' },
+        { fault: 'step', label: 'Level step', detail: 'the pressure drops partway through a line' },
+        { fault: 'variance', label: 'Variance change', detail: 'every reading gets noisier (instability)' },
+        { fault: 'decorrelation', label: 'Broken correlation', detail: 'the motor current stops following the load the flow follows' },
+    ],
+};
+
+/** The kind dataset/synth makes for a project: its sensor.kind when spectrum or process. */
+export function exampleKind(sensorKind: string): Kind | undefined {
+    return sensorKind === 'spectrum' || sensorKind === 'process' ? sensorKind : undefined;
+}
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
     try {
@@ -43,9 +64,17 @@ export function generateExampleCommand(app: App): CommandFactory {
             if (!project) return;
             const settings = project.summary?.settings;
             if (!settings) throw new Error(`the project ${project.name} is not open in the daemon${project.error ? `: ${project.error}` : ''}`);
-            const machine = settings.sensor.type === 'current' ? 'an induction motor (phase currents)' : 'a rotating machine (bearing vibration)';
+            const kind = exampleKind(settings.sensor.kind);
+            const machine =
+                kind === 'spectrum'
+                    ? 'a rotating machine (magnitude spectra)'
+                    : kind === 'process'
+                      ? 'a process loop (temperature, pressure, flow, current)'
+                      : settings.sensor.type === 'current'
+                        ? 'an induction motor (phase currents)'
+                        : 'a rotating machine (bearing vibration)';
             const picked = await vscode.window.showQuickPick(
-                faults.map((f) => ({ label: f.label, detail: f.detail, fault: f.fault })),
+                (kind ? (kindFaults[kind] ?? faults) : faults).map((f) => ({ label: f.label, detail: f.detail, fault: f.fault })),
                 { title, placeHolder: `The fault in the abnormal signals of ${machine}, ${plural(settings.sensor.axes, 'axis', 'axes')}`, ignoreFocusOut: true },
             );
             if (!picked) return;
@@ -56,7 +85,7 @@ export function generateExampleCommand(app: App): CommandFactory {
                 if (!replace) return;
             }
             const client = app.ctx.requireClient();
-            const params: proto.DatasetSynthParams = { folder: daemonFolder(project), fault: picked.fault, ...(taken ? { overwrite: true } : {}) };
+            const params: proto.DatasetSynthParams = { folder: daemonFolder(project), fault: picked.fault, ...(kind ? { kind } : {}), ...(taken ? { overwrite: true } : {}) };
             const written = await withCancellableRequest(`${title}: ${picked.label.toLowerCase()}…`, (token) => client.request(proto.datasetSynth, params, token));
             if (!written) return;
             const files = [vscode.Uri.joinPath(folder, 'regular.csv'), vscode.Uri.joinPath(folder, 'abnormal.csv')];
@@ -69,7 +98,7 @@ export function generateExampleCommand(app: App): CommandFactory {
             await rememberGroups(app, project);
             const s = written.synth;
             const choice = await vscode.window.showInformationMessage(
-                `Wrote ${plural(s.signals, 'regular signal')} and ${plural(s.abnormal_signals, 'abnormal one')} (${s.fault} fault: ${String(s.length)} samples × ${plural(s.axes, 'axis', 'axes')} at ${String(s.rate_hz)} Hz) to ${exampleFolder.join('/')}/.`,
+                `Wrote ${plural(s.signals, 'regular signal')} and ${plural(s.abnormal_signals, 'abnormal one')} (${s.fault} fault: ${kind === 'spectrum' ? `${String(s.length)} bins` : kind === 'process' ? `${String(s.length)} readings` : `${String(s.length)} samples`} × ${plural(s.axes, kind === 'process' ? 'channel' : 'axis', kind === 'process' ? 'channels' : 'axes')}${kind ? '' : ` at ${String(s.rate_hz)} Hz`}) to ${exampleFolder.join('/')}/.`,
                 'Start Benchmark',
                 'Preview Signals',
             );

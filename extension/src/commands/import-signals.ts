@@ -20,7 +20,7 @@ function inside(folder: vscode.Uri, file: vscode.Uri): boolean {
     return isInside(folder.fsPath, file.fsPath);
 }
 
-/** dataset/check on one file of the project, with the project's axes and sampling rate. */
+/** dataset/check on one file of the project, with the project's axes, sampling rate and kind. */
 export async function checkFile(app: App, project: Project, file: vscode.Uri): Promise<proto.CheckReport | undefined> {
     const settings = project.summary?.settings;
     if (!settings) throw new Error(`the project ${project.name} is not open in the daemon${project.error ? `: ${project.error}` : ''}`);
@@ -30,6 +30,7 @@ export async function checkFile(app: App, project: Project, file: vscode.Uri): P
         path: projectRelative(project.uri.fsPath, file.fsPath),
         axes: settings.sensor.axes,
         ...(settings.sampling_rate_hz != null ? { rate: settings.sampling_rate_hz } : {}),
+        kind: settings.sensor.kind,
     };
     const report = await withCancellableRequest(`Checking ${path.basename(file.fsPath)}…`, (token) => client.request(proto.datasetCheck, params, token));
     if (report) app.diagnostics.setReport(file, report);
@@ -40,7 +41,8 @@ export async function checkFile(app: App, project: Project, file: vscode.Uri): P
 export function reportSentence(name: string, r: proto.CheckReport): string {
     if (r.status === 'errors') return `${name} cannot be used: ${r.errors[0]?.message ?? 'see Problems'}`;
     const shape = `${plural(r.signals ?? 0, 'signal')} of ${String(r.length)} samples × ${plural(r.axes, 'axis', 'axes')}`;
-    return r.status === 'warnings' ? `${name}: ${shape}, ${plural(r.warnings.length, 'warning')}` : `${name}: ${shape}, clean`;
+    const kind = r.kind_suggestion?.disagrees ? `; looks like ${r.kind_suggestion.kind} data, the project says ${String(r.kind_suggestion.project_kind)}` : '';
+    return r.status === 'warnings' ? `${name}: ${shape}, ${plural(r.warnings.length, 'warning')}${kind}` : `${name}: ${shape}, clean${kind}`;
 }
 
 export async function announce(reports: { name: string; report: proto.CheckReport }[]): Promise<void> {

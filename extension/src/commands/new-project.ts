@@ -1,11 +1,12 @@
-// New Project: a QuickPick wizard (folder, name, description, core, max RAM, sensor type and
-// axes, sampling rate) whose answers go to project/create. Cores, sensor types and limits come
+// New Project: a QuickPick wizard (folder, name, description, core, max RAM, sensor type, kind
+// and axes, sampling rate) whose answers go to project/create. Cores, sensor types and limits come
 // from the OpenRPC document; the daemon validates again and fills in the defaults.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 import type { App } from '../app';
 import type { CommandFactory } from '../ctx';
+import { signalKindDetails, signalKinds } from '../model/setting-edit';
 import { createParams, validateName, validateNumber, validateOptionalNumber, wizardLimits, type WizardAnswers } from '../model/wizard';
 import * as proto from '../protocol.generated';
 import { input, pick, runSteps, type Step } from './steps';
@@ -44,6 +45,7 @@ export function newProjectCommand(app: App): CommandFactory {
                 core: 'cortex-m4',
                 maxRamKb: '16',
                 sensorType: 'accelerometer',
+                kind: 'generic',
                 axes: '',
                 samplingRateHz: '',
             };
@@ -72,6 +74,13 @@ export function newProjectCommand(app: App): CommandFactory {
                     validateNumber(v, limits.maxRamKb, 'Max RAM'),
                 ),
                 choice('sensorType', proto.sensorTypeValues, 'Sensor type'),
+                async (index, total) => {
+                    const items = signalKinds.map((k) => ({ label: k, detail: signalKindDetails[k] }));
+                    const r = await pick({ title: t, index, total, items, placeholder: 'What each line holds (not sure: generic)', ...(items.find((i) => i.label === a.kind) ? { active: items.find((i) => i.label === a.kind) } : {}) });
+                    if (r === 'back' || r === 'cancel') return r;
+                    a.kind = r.label;
+                    return 'next';
+                },
                 text('axes', `Axes per sample (${range(limits.axes)}); empty: the sensor type's usual count`, (v) => validateOptionalNumber(v, limits.axes, 'Axes'), 'e.g. 3 for x, y, z'),
                 text('samplingRateHz', 'Sampling rate in Hz (optional: spectra in Hz and the sampling-rate checks)', (v) =>
                     validateOptionalNumber(v, limits.samplingRateHz, 'Sampling rate'),
@@ -83,7 +92,7 @@ export function newProjectCommand(app: App): CommandFactory {
             await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, 'vigil.json'), { preview: true });
             const inWorkspace = vscode.workspace.getWorkspaceFolder(folder) !== undefined;
             const next = await vscode.window.showInformationMessage(
-                `Project '${summary.settings.name}' created (${summary.settings.core}, ${String(summary.settings.max_ram_kb)} kB RAM, ${summary.settings.sensor.type} with ${String(summary.settings.sensor.axes)} axes).`,
+                `Project '${summary.settings.name}' created (${summary.settings.core}, ${String(summary.settings.max_ram_kb)} kB RAM, ${summary.settings.sensor.type} with ${String(summary.settings.sensor.axes)} axes, kind ${summary.settings.sensor.kind}).`,
                 ...(inWorkspace ? ['Import Signals…'] : ['Add Folder to Workspace']),
             );
             if (next === 'Import Signals…') await vscode.commands.executeCommand('vigil.importSignals', { folder: summary.folder });

@@ -2,16 +2,29 @@
 // edited, how each is asked for, and the project/update change an answer makes. Free of
 // `vscode` so the rules are unit-tested; the limits come from the OpenRPC document's
 // SettingsChanges schema through wizardLimits, and the daemon has the last word.
-import type { Settings, SettingsChanges } from '../protocol.generated';
+import type { Settings, SettingsChanges, SignalKind } from '../protocol.generated';
 import { trimNumber } from './format';
 import { parseNumber, validateName, validateNumber, validateOptionalNumber, type WizardLimits } from './wizard';
 
-export type SettingKey = 'name' | 'description' | 'board' | 'core' | 'max_ram_kb' | 'max_flash_kb' | 'sensor.type' | 'sensor.axes' | 'sampling_rate_hz';
+export type SettingKey = 'name' | 'description' | 'board' | 'core' | 'max_ram_kb' | 'max_flash_kb' | 'sensor.type' | 'sensor.kind' | 'sensor.axes' | 'sampling_rate_hz';
 
 /** How the editor asks: a pick among values, or typed text with its validation. */
 export type SettingQuestion =
-    | { readonly kind: 'pick'; readonly prompt: string; readonly values: readonly string[]; readonly current: string }
+    | { readonly kind: 'pick'; readonly prompt: string; readonly values: readonly string[]; readonly current: string; readonly details?: Readonly<Record<string, string>> }
     | { readonly kind: 'text'; readonly prompt: string; readonly current: string; readonly validate: (text: string) => string | undefined };
+
+/** One line per signal kind (vigil.json sensor.kind), for the New Project wizard and the Kind row. */
+export const signalKindDetails: Readonly<Record<SignalKind, string>> = {
+    generic: 'Not sure: the benchmark tries every preprocessing path (the default)',
+    vibration: 'Time series from an accelerometer or gyroscope: spectra and bands first',
+    current: 'Motor current, a time series: like vibration, plus the level of the line',
+    acoustic: 'Sound, a time series at an audio rate: spectra and bands',
+    spectrum: 'Each line already is a magnitude spectrum or a feature vector: the values themselves',
+    process: 'Slow process variables (temperature, pressure, flow): levels, trends, channels',
+};
+
+/** The kinds in the protocol's order. */
+export const signalKinds = Object.keys(signalKindDetails) as SignalKind[];
 
 /** What "no board" is called in the board pick. */
 export const noBoard = 'none (only the core)';
@@ -33,6 +46,8 @@ export function settingQuestion(key: SettingKey, s: Settings, limits: WizardLimi
             return { kind: 'text', prompt: 'Max flash of the library in kB; empty: no flash budget', current: s.max_flash_kb != null ? trimNumber(s.max_flash_kb, 3) : '', validate: (t) => validateOptionalNumber(t, { min: 1, max: 16777216, integer: false }, 'Max flash') };
         case 'sensor.type':
             return { kind: 'pick', prompt: 'Sensor type', values: sensorTypes, current: s.sensor.type };
+        case 'sensor.kind':
+            return { kind: 'pick', prompt: 'What each line holds (the benchmark tries that kind\'s paths first)', values: signalKinds, current: s.sensor.kind, details: signalKindDetails };
         case 'sensor.axes':
             return { kind: 'text', prompt: `Axes per sample (${span(limits.axes)}): values per sample in each line`, current: String(s.sensor.axes), validate: (t) => validateNumber(t, limits.axes, 'Axes') };
         case 'sampling_rate_hz':
@@ -68,6 +83,8 @@ export function settingChange(key: SettingKey, answer: string, s: Settings): Set
         }
         case 'sensor.type':
             return text === s.sensor.type ? undefined : { sensor: { type: text } };
+        case 'sensor.kind':
+            return text === s.sensor.kind ? undefined : { sensor: { kind: text } };
         case 'sensor.axes': {
             const n = parseNumber(text);
             return n === s.sensor.axes ? undefined : { sensor: { axes: n } };
@@ -83,6 +100,7 @@ export function settingChange(key: SettingKey, answer: string, s: Settings): Set
 export function settingWarning(key: SettingKey, benchmarks: number): string | undefined {
     if (benchmarks === 0) return undefined;
     if (key === 'sensor.axes') return 'Earlier benchmarks and libraries keep the axes they were made with; new benchmarks read the signal files with the new count.';
+    if (key === 'sensor.kind') return 'Earlier benchmarks keep the kind they ran with and no longer follow the settings; the next benchmark searches for the new kind (a resume under another kind is refused).';
     if (key === 'board' || key === 'core' || key === 'max_ram_kb' || key === 'max_flash_kb') return 'Earlier benchmarks keep their results; the change applies to the next benchmark (a resume keeps the settings it started with).';
     return undefined;
 }

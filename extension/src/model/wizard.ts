@@ -78,6 +78,8 @@ export interface WizardAnswers {
     /** As typed. */
     readonly maxRamKb: string;
     readonly sensorType: string;
+    /** What each line holds (a SignalKind); absent: generic. */
+    readonly kind?: string;
     /** As typed; empty: the sensor type's usual count, which the daemon fills in. */
     readonly axes: string;
     /** As typed; empty: no sampling rate. */
@@ -98,6 +100,7 @@ export function validateAnswers(a: WizardAnswers, limits: WizardLimits): string 
 export function settingsFromAnswers(a: WizardAnswers): SettingsInput {
     const sensor: NonNullable<SettingsInput['sensor']> = { type: a.sensorType };
     if (a.axes.trim() !== '') sensor.axes = parseNumber(a.axes);
+    if (a.kind && a.kind !== 'generic') sensor.kind = a.kind;
     const settings: SettingsInput = {
         name: a.name.trim(),
         core: a.core,

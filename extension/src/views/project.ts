@@ -56,6 +56,7 @@ export class ProjectView extends RefreshableTree {
             new SettingItem('Max RAM', `${trimNumber(s.max_ram_kb, 2)} kB`, 'server', p, 'max_ram_kb'),
             new SettingItem('Max flash', s.max_flash_kb != null ? `${trimNumber(s.max_flash_kb, 2)} kB` : 'no budget', 'database', p, 'max_flash_kb'),
             new SettingItem('Sensor', s.sensor.type, 'pulse', p, 'sensor.type'),
+            new SettingItem('Kind', s.sensor.kind, 'symbol-enum', p, 'sensor.kind'),
             new SettingItem('Axes', String(s.sensor.axes), 'list-flat', p, 'sensor.axes'),
             new SettingItem('Sampling rate', s.sampling_rate_hz != null ? `${trimNumber(s.sampling_rate_hz, 3)} Hz` : 'not set', 'watch', p, 'sampling_rate_hz'),
             new SettingItem('Folder', summary.folder, 'folder', p),

@@ -90,7 +90,11 @@ export class SignalItem extends vscode.TreeItem {
                 new vscode.ThemeColor(report.status === 'errors' ? 'problemsErrorIcon.foreground' : report.status === 'warnings' ? 'problemsWarningIcon.foreground' : 'testing.iconPassed'),
             );
         }
-        this.tooltip = file.relative;
+        const kind = report?.kind_suggestion;
+        // The kind the lines look like (vigil check's suggestion), and whether the project agrees.
+        this.tooltip = kind
+            ? `${file.relative}\nLooks like ${kind.kind} data: ${kind.reason}${kind.disagrees ? `\nThe project's sensor.kind is ${String(kind.project_kind)}: check it (Project view, Kind)` : ''}`
+            : file.relative;
         this.contextValue = `signal-file ${file.role ?? 'other'}`;
         this.command = { title: 'Open', command: 'vscode.open', arguments: [file.uri] };
     }

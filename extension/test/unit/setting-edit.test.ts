@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { noBoard, settingChange, settingQuestion, settingWarning } from '../../src/model/setting-edit';
+import { noBoard, settingChange, settingQuestion, settingWarning, signalKindDetails, signalKinds } from '../../src/model/setting-edit';
 import { wizardLimits } from '../../src/model/wizard';
-import { componentSchemas, coreValues, sensorTypeValues, type Settings } from '../../src/protocol.generated';
+import { componentSchemas, coreValues, sensorTypeValues, signalKindValues, type Settings } from '../../src/protocol.generated';
 
-const settings: Settings = { name: 'fan', description: '', core: 'cortex-m4', max_ram_kb: 16, sensor: { type: 'accelerometer', axes: 3 }, sampling_rate_hz: 200 };
+const settings: Settings = { name: 'fan', description: '', core: 'cortex-m4', max_ram_kb: 16, sensor: { type: 'accelerometer', axes: 3, kind: 'generic' }, sampling_rate_hz: 200 };
 const limits = wizardLimits(componentSchemas.SettingsChanges);
 
 describe('editing a setting in place', () => {
@@ -52,5 +52,15 @@ describe('editing a setting in place', () => {
         assert.equal(settingChange('board', noBoard, settings), undefined);
         assert.deepEqual(settingChange('board', noBoard, { ...settings, board: 'qemu-m4' }), { board: null });
         assert.match(settingWarning('board', 1) ?? '', /next benchmark/);
+    });
+    it('picks the signal kind among the protocol\'s, each with one line; a change warns that earlier benchmarks keep theirs', () => {
+        assert.deepEqual([...signalKinds], [...signalKindValues], 'every kind of the protocol, in its order');
+        for (const k of signalKinds) assert.ok(signalKindDetails[k].length > 10 && !signalKindDetails[k].includes('\n'));
+        const q = settingQuestion('sensor.kind', settings, limits, coreValues, sensorTypeValues);
+        assert.ok(q.kind === 'pick' && q.current === 'generic' && q.values.includes('process') && q.details?.spectrum);
+        assert.deepEqual(settingChange('sensor.kind', 'spectrum', settings), { sensor: { kind: 'spectrum' } });
+        assert.equal(settingChange('sensor.kind', 'generic', settings), undefined);
+        assert.equal(settingWarning('sensor.kind', 0), undefined);
+        assert.match(settingWarning('sensor.kind', 2) ?? '', /no longer follow/);
     });
 });

@@ -50,4 +50,8 @@ describe('new-project wizard', () => {
             settings: { name: 'fan', description: 'ceiling fan', core: 'cortex-m4', max_ram_kb: 8.5, sensor: { type: 'current', axes: 3 }, sampling_rate_hz: 200 },
         });
     });
+    it('carries the signal kind, leaving out the default (generic)', () => {
+        assert.deepEqual(settingsFromAnswers({ ...answers, kind: 'process', sensorType: 'generic' }).sensor, { type: 'generic', kind: 'process' });
+        assert.deepEqual(settingsFromAnswers({ ...answers, kind: 'generic' }).sensor, { type: 'accelerometer' });
+    });
 });

@@ -143,3 +143,34 @@ TEST_CASE("an unreadable file is a blocking error, not a usage error") {
     CHECK(r.exit_code == 2);
     CHECK(r.out.find("[unreadable_file]") != std::string::npos);
 }
+
+TEST_CASE("check --kind: the kind suggestion says when the data disagrees, never changes the exit code") {
+    Files f;
+    // Non-negative lines decaying with index, smooth from bin to bin: spectra.
+    std::string spectra;
+    std::mt19937 rng(3);
+    std::uniform_real_distribution<double> u(0.8, 1.2);
+    for (int line = 0; line < 64; ++line) {
+        for (int k = 1; k <= 64; ++k) {
+            char buf[32];
+            const double peak = (k >= 10 && k <= 12) ? 5.0 : 0.0;
+            std::snprintf(buf, sizeof buf, "%s%.5g", k > 1 ? " " : "", (1.0 / k + 0.05 + peak / (1 + std::abs(k - 11))) * u(rng));
+            spectra += buf;
+        }
+        spectra += "\n";
+    }
+    const std::string file = quoted(f.write("spectra.csv", spectra));
+    const auto plain = run("check " + file + " --axes 1 --json");
+    REQUIRE(plain.exit_code == 0);
+    const auto j = nlohmann::json::parse(plain.out);
+    CHECK(j["kind_suggestion"]["kind"] == "spectrum");
+    CHECK(j["kind_suggestion"]["project_kind"].is_null());
+    const auto told = run("check " + file + " --axes 1 --kind vibration");
+    CHECK(told.exit_code == 0);  // informational
+    CHECK(told.out.find("kind: looks like spectrum") != std::string::npos);
+    CHECK(told.out.find("sensor.kind = vibration") != std::string::npos);
+    const auto bad = run("check " + file + " --axes 1 --kind thermal");
+    CHECK(bad.exit_code == 64);
+    CHECK(bad.out.find("--kind") != std::string::npos);
+    CHECK(bad.out.find("spectrum, process") != std::string::npos);
+}

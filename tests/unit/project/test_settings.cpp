@@ -155,3 +155,30 @@ TEST_CASE("a board of the catalog sets the core") {
     j.erase("board");
     CHECK(refused_field(j) == "core");
 }
+
+TEST_CASE("sensor.kind: absent is generic, every kind round-trips, an unknown one is refused naming the field") {
+    Settings s = from_json(valid(), "vigil.json");  // a vigil.json written before the kind existed
+    CHECK(s.kind == vigil::engine::selection::SignalKind::generic);
+    CHECK(to_json(s)["sensor"]["kind"] == "generic");
+    for (auto name : vigil::engine::selection::signal_kind_names()) {
+        json j = valid();
+        j["sensor"]["kind"] = std::string(name);
+        const Settings k = from_json(j, "vigil.json");
+        CHECK(vigil::engine::selection::to_string(k.kind) == name);
+        CHECK(to_json(from_json(to_json(k), "vigil.json")) == to_json(k));
+    }
+    json j = valid();
+    j["sensor"]["kind"] = "Spectrum";  // case-insensitive, like sensor.type
+    CHECK(from_json(j, "vigil.json").kind == vigil::engine::selection::SignalKind::spectrum);
+    j["sensor"]["kind"] = "thermal";
+    CHECK(refused_field(j) == "sensor.kind");
+    try {
+        from_json(j, "vigil.json");
+    } catch (const SettingsError& e) {
+        const std::string m = e.what();
+        CHECK(m.find("vigil.json: sensor.kind: unknown signal kind 'thermal'") != std::string::npos);
+        CHECK(m.find("generic, vibration, current, acoustic, spectrum, process") != std::string::npos);
+    }
+    j["sensor"]["kind"] = 3;
+    CHECK(refused_field(j) == "sensor.kind");
+}

@@ -10,6 +10,7 @@
 #include "vigil/engine/dataset/checks.hpp"
 #include "vigil/engine/dataset/dataset.hpp"
 #include "vigil/engine/dataset/issue.hpp"
+#include "vigil/engine/dataset/kind_suggestion.hpp"
 #include "vigil/engine/dataset/signal_parser.hpp"
 #include "vigil/engine/dataset/stats.hpp"
 
@@ -26,6 +27,9 @@ struct CheckReport {
     std::vector<Issue> warnings;
     Dataset dataset;               // empty when there are errors
     std::optional<Stats> stats;    // only when there are no errors
+    // What the lines look like (sensor.kind): informational, never a warning; only when the
+    // file parses.
+    std::optional<KindSuggestion> kind_suggestion;
 
     CheckStatus status() const {
         if (!errors.empty()) return CheckStatus::errors;

@@ -10,11 +10,14 @@
 #include "vigil/engine/dataset/dataset.hpp"
 #include "vigil/engine/dataset/issue.hpp"
 #include "vigil/engine/dataset/stats.hpp"
+#include "vigil/engine/selection/signal_kind.hpp"
 
 namespace vigil::engine::dataset {
 
 struct CheckOptions {
     std::optional<double> rate_hz;  // enables the spectral checks
+    // The project's sensor.kind, when known: the kind suggestion says when the data disagrees.
+    std::optional<selection::SignalKind> project_kind;
 };
 
 namespace thresholds {

@@ -11,6 +11,7 @@ namespace vigil::engine::dataset {
 inline constexpr const char* kCheckSchema = "vigil.check/1";
 
 nlohmann::json issue_to_json(const Issue& issue);
+nlohmann::json kind_suggestion_to_json(const KindSuggestion& suggestion);
 nlohmann::json report_to_json(const CheckReport& report);
 
 }  // namespace vigil::engine::dataset

@@ -13,6 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "vigil/engine/selection/signal_kind.hpp"
+
 namespace vigil::engine::project {
 
 // A refused setting: `field` is the JSON path ("sensor.axes"), `file` the vigil.json involved.
@@ -48,6 +50,9 @@ struct Settings {
     std::optional<double> max_flash_kb;       // optional flash budget
     SensorType sensor = SensorType::accelerometer;
     uint32_t axes = 3;
+    // What the lines hold ("sensor.kind"): it narrows and orders the candidate space, so it
+    // decides a benchmark's result. Absent in vigil.json: generic (every path).
+    selection::SignalKind kind = selection::SignalKind::generic;
     std::optional<double> sampling_rate_hz;   // enables frequency-aware checks and plots in Hz
     // The project's signal files ("signals" in vigil.json): what a benchmark uses when it is
     // given no files, and what the editor lists. Not part of what decides a benchmark's result

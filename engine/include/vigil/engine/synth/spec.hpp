@@ -6,13 +6,17 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <span>
 #include <string_view>
 
 namespace vigil::engine::synth {
 
+// The kind of signal made (`vigil synth --kind`; `--machine` is its older name).
 enum class Machine {
     vibration,  // accelerometer on a rotating machine's bearing housing, values in g
     current,    // current clamps on the phases of an induction motor, values in A
+    spectrum,   // each line a magnitude spectrum of a vibration (bins per axis), values in g
+    process,    // slow process variables (temperature, pressure, flow, current), one reading per sample
 };
 
 enum class Fault {
@@ -21,6 +25,14 @@ enum class Fault {
     looseness,     // loose foot or fit: many harmonics and half-harmonics, truncation
     outer_race,    // bearing outer-race defect: impulses at BPFO ringing a resonance
     inner_race,    // bearing inner-race defect: impulses at BPFI, modulated at 1x
+    // spectrum
+    band,          // a band of the spectrum raised (a resonance excited by a defect, friction)
+    harmonics,     // a new harmonic family: multiples of a fault frequency (a bearing's BPFO)
+    // process
+    drift,          // one variable drifts away within the line (fouling, a sensor ageing)
+    step,           // one variable jumps to another level partway through the line
+    variance,       // the variables get noisier (instability, cavitation)
+    decorrelation,  // one variable stops following the operating point the others follow
 };
 
 inline constexpr double kDefaultSeverity = 0.5;
@@ -61,6 +73,12 @@ struct SpecError : std::invalid_argument {
 };
 
 void validate(const SynthSpec& spec);
+
+// The defaults of a kind: the SynthSpec defaults for vibration and current; spectrum: 1 axis of
+// 256 bins, fault `band`; process: 4 channels of 32 readings, fault `drift`.
+SynthSpec defaults_for(Machine machine);
+// The kind's own faults (validate refuses another's), the first being its default.
+std::span<const Fault> faults_of(Machine machine);
 
 std::string_view to_string(Machine machine);
 std::string_view to_string(Fault fault);
