@@ -23,6 +23,7 @@ typedef enum {
     VIGIL_FAMILY_PCA,            /* streaming PCA reconstruction error */
     VIGIL_FAMILY_HSTREES,        /* half-space trees (streaming isolation forest) */
     VIGIL_FAMILY_OSELM,          /* small network trained online (OS-ELM autoencoder) */
+    VIGIL_FAMILY_LOF,            /* local outlier factor on a bounded reservoir */
     VIGIL_FAMILY_COUNT
 } vigil_family_id;
 

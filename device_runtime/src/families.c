@@ -9,6 +9,7 @@ static const vigil_family_ops *const vigil_families[VIGIL_FAMILY_COUNT] = {
     &vigil_family_pca,         /* VIGIL_FAMILY_PCA */
     &vigil_family_hstrees,     /* VIGIL_FAMILY_HSTREES */
     &vigil_family_oselm,       /* VIGIL_FAMILY_OSELM */
+    &vigil_family_lof,         /* VIGIL_FAMILY_LOF */
 };
 
 const vigil_family_ops *vigil_family_get(uint8_t family) {

@@ -12,5 +12,6 @@ extern const vigil_family_ops vigil_family_knn;
 extern const vigil_family_ops vigil_family_pca;
 extern const vigil_family_ops vigil_family_hstrees;
 extern const vigil_family_ops vigil_family_oselm;
+extern const vigil_family_ops vigil_family_lof;
 
 #endif

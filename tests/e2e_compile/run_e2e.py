@@ -15,9 +15,10 @@ Drives the real binaries on the project's own synthetic data:
      probes/ startup and linker scripts, under QEMU: the same similarities, bit for bit;
   6. `vigil libraries --json` lists what was compiled, with the stored zips' real SHA-256;
   7. `vigil compile` without a source takes the best library of the latest benchmark;
-  8. libraries of other preprocessing paths (each built for its one recipe: vigil_config.h) on
-     M4F and M0+ agree with the emulator on the host and under QEMU, state their RAM as state +
-     stack, export only the vigil_* API and need nothing from newlib but memset/memcpy.
+  8. libraries of other preprocessing paths and an LOF model (each built for its one recipe:
+     vigil_config.h) on M4F and M0+ agree with the emulator on the host and under QEMU, state
+     their RAM as state + stack, export only the vigil_* API and need nothing from newlib but
+     memset/memcpy.
 """
 import argparse
 import glob
@@ -313,7 +314,12 @@ def main():
         "bands-no-window": {"detrend": "mean", "scaling": "learned", "decimation": 1, "window": "none",
                             "features": ["bands_linear", "bands_log"], "log_magnitude": False, "bands": 6,
                             "standardize": False},
+        "stats-bands-lof": {"detrend": "mean", "scaling": "none", "decimation": 1, "window": "hann",
+                            "features": ["stats", "bands_log"], "log_magnitude": True, "bands": 4,
+                            "standardize": True},
     }
+    # A variant may also change the model (LOF: a reservoir of 16 < 24 learns, so replacements run).
+    variant_models = {"stats-bands-lof": {"family": "lof", "reservoir": 16, "k": 4, "density_floor": 0.125}}
     forbidden = {"__errno", "errno", "_impure_ptr", "malloc", "free", "calloc", "realloc", "printf", "sprintf",
                  "snprintf", "puts", "abort", "sqrtf", "expf", "logf", "sinf", "cosf", "log1pf"}
     # The API, and the two symbols `vigil target test`'s firmware reads the exact similarity
@@ -322,7 +328,7 @@ def main():
            "vigil_knowledge_size", "vigil_knowledge_save", "vigil_knowledge_load", "vigil_get_info",
            "vigil_model_similarity", "vigil_baked_state"}
     for vname, pre in variants.items():
-        vrecipe = dict(RECIPE, preprocessing=pre)
+        vrecipe = dict(RECIPE, preprocessing=pre, model=variant_models.get(vname, RECIPE["model"]))
         vpath = os.path.join(work, f"{vname}.json")
         with open(vpath, "w") as f:
             json.dump(vrecipe, f)

@@ -18,7 +18,7 @@ const std::map<std::string, uint8_t> kFamilies = {
     {"gaussian", VIGIL_FAMILY_GAUSSIAN}, {"mahalanobis", VIGIL_FAMILY_MAHALANOBIS},
     {"kmeans", VIGIL_FAMILY_KMEANS},     {"knn", VIGIL_FAMILY_KNN},
     {"pca", VIGIL_FAMILY_PCA},           {"hstrees", VIGIL_FAMILY_HSTREES},
-    {"oselm", VIGIL_FAMILY_OSELM}};
+    {"oselm", VIGIL_FAMILY_OSELM},       {"lof", VIGIL_FAMILY_LOF}};
 const std::map<std::string, uint8_t> kDetrend = {
     {"none", VIGIL_DETREND_NONE}, {"mean", VIGIL_DETREND_MEAN}, {"linear", VIGIL_DETREND_LINEAR}};
 const std::map<std::string, uint8_t> kScaling = {

@@ -170,6 +170,9 @@ std::vector<vigil_model_params> model_grid(uint16_t min_learn) {
         model(VIGIL_FAMILY_OSELM, {8}, {1.0f, 1.0f}),
         model(VIGIL_FAMILY_OSELM, {16}, {1.0f, 1.0f}),
         model(VIGIL_FAMILY_OSELM, {32}, {1.0f, 4.0f}),
+        model(VIGIL_FAMILY_LOF, {32, 5}, {0.1f}),
+        model(VIGIL_FAMILY_LOF, {64, 10}, {0.1f}),
+        model(VIGIL_FAMILY_LOF, {128, 20}, {0.1f}),
     };
 }
 

@@ -24,7 +24,7 @@ constexpr std::string_view kCoreModules[] = {"core",     "recipe",      "feature
 constexpr std::string_view kFamilyModules[] = {"family_gaussian", "family_mahalanobis",
                                                "family_kmeans",   "family_knn",
                                                "family_pca",      "family_hstrees",
-                                               "family_oselm"};
+                                               "family_oselm",    "family_lof"};
 
 bool spectral(const vigil_recipe& r) {
     return (r.features & (VIGIL_FEAT_SPECTRUM | VIGIL_FEAT_BANDS_LINEAR | VIGIL_FEAT_BANDS_LOG)) != 0;
@@ -118,6 +118,9 @@ double estimate_instructions_per_detect(const vigil_recipe& r) {
     case VIGIL_FAMILY_PCA: ops += (4.0 * p.i[0] + 3) * dim + kDiv; break;
     case VIGIL_FAMILY_HSTREES: ops += p.i[0] * (p.i[1] * 3.0 + 3 + kDiv); break;
     case VIGIL_FAMILY_OSELM: ops += p.i[0] * (4 * dim + kExp + kDiv) + 3 * dim + kDiv; break;
+    case VIGIL_FAMILY_LOF:
+        ops += 3.0 * p.i[0] * dim + double(p.i[0]) * p.i[1] + p.i[1] * (kDiv + 4) + 2 * kDiv;
+        break;
     default: break;
     }
     ops += kExp + kDiv;  // calibration: 100 * 0.9^(score / r90)

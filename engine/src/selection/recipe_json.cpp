@@ -42,6 +42,7 @@ const std::vector<FamilyParams>& family_table() {
         {VIGIL_FAMILY_HSTREES,
          {{"trees", true, 0}, {"depth", true, 1}, {"window", true, 2}, {"size_limit", false, 0}}},
         {VIGIL_FAMILY_OSELM, {{"hidden", true, 0}, {"lambda", false, 0}, {"input_scale", false, 1}}},
+        {VIGIL_FAMILY_LOF, {{"reservoir", true, 0}, {"k", true, 1}, {"density_floor", false, 0}}},
     };
     return table;
 }

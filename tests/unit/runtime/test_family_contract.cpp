@@ -37,6 +37,9 @@ std::vector<Case> valid_cases() {
         {"hstrees window beyond data", make_params(VIGIL_FAMILY_HSTREES, {2, 2, 1000}, {}), 3},
         {"oselm small", make_params(VIGIL_FAMILY_OSELM, {4}, {1.0f, 0.5f}), 3},
         {"oselm wide", make_params(VIGIL_FAMILY_OSELM, {32}, {0.001f, 2.0f}), 12},
+        {"lof small", make_params(VIGIL_FAMILY_LOF, {2, 1}, {0.0f}), 3},
+        {"lof replacing", make_params(VIGIL_FAMILY_LOF, {16, 5}, {0.1f}), 4},
+        {"lof k 32", make_params(VIGIL_FAMILY_LOF, {40, 32}, {1.0f}), 7},
     };
 }
 
@@ -78,6 +81,16 @@ std::vector<Case> invalid_cases() {
         {"oselm scale 0", make_params(VIGIL_FAMILY_OSELM, {8}, {1.0f, 0.0f}), 4},
         {"oselm scale 101", make_params(VIGIL_FAMILY_OSELM, {8}, {1.0f, 101.0f}), 4},
         {"oselm unused f[3]", make_params(VIGIL_FAMILY_OSELM, {8}, {1.0f, 1.0f, 0.0f, 2.0f}), 4},
+        {"lof R 1", make_params(VIGIL_FAMILY_LOF, {1, 1}, {}), 4},
+        {"lof R 4097", make_params(VIGIL_FAMILY_LOF, {4097, 5}, {}), 4},
+        {"lof k 0", make_params(VIGIL_FAMILY_LOF, {16, 0}, {}), 4},
+        {"lof k 33", make_params(VIGIL_FAMILY_LOF, {64, 33}, {}), 4},
+        {"lof k = R", make_params(VIGIL_FAMILY_LOF, {8, 8}, {}), 4},
+        {"lof floor > 1", make_params(VIGIL_FAMILY_LOF, {16, 4}, {1.5f}), 4},
+        {"lof floor NaN", make_params(VIGIL_FAMILY_LOF, {16, 4}, {NAN}), 4},
+        {"lof unused i[2]", make_params(VIGIL_FAMILY_LOF, {16, 4, 1}, {}), 4},
+        {"lof unused f[1]", make_params(VIGIL_FAMILY_LOF, {16, 4}, {0.0f, 1.0f}), 4},
+        {"lof dim 0", make_params(VIGIL_FAMILY_LOF, {16, 4}, {}), 0},
     };
 }
 

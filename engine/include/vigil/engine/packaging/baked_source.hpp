@@ -32,7 +32,7 @@ inline constexpr const char* kBakedConfigName = "include/vigil_config.h";
 std::string baked_config_source(const vigil_recipe& recipe);
 
 // A registry (vigil_family_get) that knows only the recipe's family, in place of the runtime's
-// families.c: the registry of all seven references every family, so the linker would keep
+// families.c: the registry of all eight references every family, so the linker would keep
 // all of them; with this one it keeps the one the library runs (about half the flash).
 // Throws std::invalid_argument for an invalid recipe.
 std::string baked_family_source(const vigil_recipe& recipe);
