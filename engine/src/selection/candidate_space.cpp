@@ -108,6 +108,7 @@ uint64_t preprocessing_key(const vigil_recipe& r) {
     k = (k << 4) | r.features;
     k = (k << 1) | r.log_magnitude;
     k = (k << 8) | r.bands;
+    k = (k << 1) | (r.arithmetic == VIGIL_ARITH_FIXED ? 1u : 0u);
     return k;
 }
 
@@ -122,7 +123,12 @@ CandidateSpace build_candidate_space(const SpaceOptions& o) {
                 if (o.sampling_rate_hz && o.min_bandwidth_hz > 0 &&
                     *o.sampling_rate_hz / (2.0 * decimation) < o.min_bandwidth_hz)
                     continue;
-                for (const auto& fc : kFeatureConfigs) {
+                for (const auto& fc : kFeatureConfigs)
+                  for (uint8_t arithmetic : {VIGIL_ARITH_FLOAT, VIGIL_ARITH_FIXED}) {
+                    // The fixed-point spectral path only where the core has no FPU (there it is
+                    // ~10x cheaper per detect; with an FPU the float path is faster and more
+                    // precise), and only where the runtime has it (band features, fast-path shape).
+                    if (arithmetic == VIGIL_ARITH_FIXED && core_has_fpu(o.core)) continue;
                     PreprocessingGroup group;
                     group.first_candidate = static_cast<uint32_t>(space.candidates.size());
                     const auto& variants = per_signal ? std::span<const LearnedVariant>(kVariantsPerSignal)
@@ -144,6 +150,7 @@ CandidateSpace build_candidate_space(const SpaceOptions& o) {
                             r.bands = fc.bands;
                             r.standardize = v.standardize;
                             r.model = m;
+                            r.arithmetic = arithmetic;
                             // Invalid combinations (too few samples after decimation, too many
                             // bands, Mahalanobis beyond 32 features, ...) are simply not candidates.
                             if (vigil_recipe_validate(&r) != VIGIL_OK) continue;

@@ -142,6 +142,14 @@ TEST_CASE("recipe version 2: encoding round trip, float identities unchanged, ve
     CHECK(vigil_recipe_decode_sized(v1, sizeof v1, &back) == VIGIL_BAD_ARGUMENT);
 }
 
+TEST_CASE("fixed path: the compiler's signed right shift is arithmetic", "[fixed]") {
+    // fixed.c relies on it (implementation-defined in C99, documented by GCC and Clang)
+    volatile int32_t v = -5;
+    CHECK((v >> 1) == -3);
+    v = INT32_MIN;
+    CHECK((v >> 31) == -1);
+}
+
 TEST_CASE("fixed Q15 cosines: round(32768 cos)", "[fixed]") {
     for (uint32_t n : {8u, 64u, 256u, 4096u}) {
         std::vector<float> tw(n / 4 + 1);
