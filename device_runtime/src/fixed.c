@@ -248,6 +248,25 @@ int32_t vigil_fixed_powers(const float *src, uint32_t stride, uint32_t n, int ce
     return g;
 }
 
+/* acc (< 2^63) as a float, correctly rounded, in 32-bit integer steps and one u32 -> float
+ * conversion: libgcc's u64 -> float on ARMv6-M goes through double arithmetic (~3 KB of flash).
+ * Above 2^32 the value is shifted right by s (the exponent carries it) with the shifted-out
+ * bits kept as a sticky bit in bit 0, so the one rounding to 24 bits is still correct. (By
+ * Parseval a band's sum is at most the normalised axis' mean square, < 2^28 plus rounding, so
+ * that branch is a safeguard.) */
+static float u64_to_float_scaled(uint64_t acc, int32_t e) {
+    const uint32_t hi = (uint32_t)(acc >> 32), lo = (uint32_t)acc;
+    uint32_t s = 0, v;
+    if (hi == 0u) return scale_pow2((float)lo, e);
+    while (s < 32u && (hi >> s) != 0u) ++s; /* 1 .. 32 */
+    if (s == 32u) {
+        v = hi | (lo != 0u ? 1u : 0u);
+    } else {
+        v = (hi << (32u - s)) | (lo >> s) | ((lo & ((1u << s) - 1u)) != 0u ? 1u : 0u);
+    }
+    return scale_pow2((float)v, e + (int32_t)s);
+}
+
 void vigil_fixed_bands(const int32_t *work, uint32_t n, int32_t g, const uint16_t *edges, uint32_t bands,
                        float *out) {
     const uint32_t nyquist = n / 2u;
@@ -266,6 +285,6 @@ void vigil_fixed_bands(const int32_t *work, uint32_t n, int32_t g, const uint16_
         uint32_t k;
         for (k = edges[b]; k < end; ++k) acc += p[2u * k];
         if (edges[b + 1u] > nyquist) acc += p[1];
-        out[b] = scale_pow2((float)acc, 2 * g + 1);
+        out[b] = u64_to_float_scaled(acc, 2 * g + 1);
     }
 }
