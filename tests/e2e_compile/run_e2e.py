@@ -15,7 +15,7 @@ Drives the real binaries on the project's own synthetic data:
      probes/ startup and linker scripts, under QEMU: the same similarities, bit for bit;
   6. `vigil libraries --json` lists what was compiled, with the stored zips' real SHA-256;
   7. `vigil compile` without a source takes the best library of the latest benchmark;
-  8. libraries of other preprocessing paths (each built for its one recipe: vigil_config.h) on
+  8. libraries of other preprocessing paths, the fixed-point one included (each built for its one recipe: vigil_config.h) on
      M4F and M0+ agree with the emulator on the host and under QEMU, state their RAM as state +
      stack, export only the vigil_* API and need nothing from newlib but memset/memcpy.
 """
@@ -162,7 +162,8 @@ def main():
                       "toolchain", "flags", "abi", "target", "sha256"]:
             check(field in meta, f"metadata.json has '{field}'")
         check(meta["target"] == {"core": "cortex-m4", "float_abi": "hard", "fpu": "fpv4-sp-d16"}, "metadata names core, ABI, FPU")
-        check(meta["recipe"] == RECIPE, "metadata's recipe is the one compiled")
+        # a version-1 recipe reads as the float recipe of version 2 (docs/runtime.md)
+        check(meta["recipe"] == dict(RECIPE, version=2), "metadata's recipe is the one compiled")
         check(meta["min_learn_calls"] == 16 and meta["ram_bytes"] >= 1736, f"RAM {meta['ram_bytes']} bytes, 16 learn calls")
         check(0 < meta["flash_bytes"] < 64 * 1024, f"flash {meta['flash_bytes']} bytes measured")
         check("source/src/families.c" not in rel, "the all-families registry is replaced by the library's own")
@@ -313,6 +314,10 @@ def main():
         "bands-no-window": {"detrend": "mean", "scaling": "learned", "decimation": 1, "window": "none",
                             "features": ["bands_linear", "bands_log"], "log_magnitude": False, "bands": 6,
                             "standardize": False},
+        # the fixed-point spectral path (recipe version 2, docs/runtime.md)
+        "bands-fixed": {"detrend": "mean", "scaling": "none", "decimation": 1, "window": "hann",
+                        "features": ["bands_linear", "bands_log"], "log_magnitude": True, "bands": 8,
+                        "standardize": True, "arithmetic": "fixed"},
     }
     forbidden = {"__errno", "errno", "_impure_ptr", "malloc", "free", "calloc", "realloc", "printf", "sprintf",
                  "snprintf", "puts", "abort", "sqrtf", "expf", "logf", "sinf", "cosf", "log1pf"}
@@ -323,6 +328,8 @@ def main():
            "vigil_model_similarity", "vigil_baked_state"}
     for vname, pre in variants.items():
         vrecipe = dict(RECIPE, preprocessing=pre)
+        if "arithmetic" in pre:
+            vrecipe["version"] = 2
         vpath = os.path.join(work, f"{vname}.json")
         with open(vpath, "w") as f:
             json.dump(vrecipe, f)
