@@ -80,10 +80,13 @@ std::optional<size_t> module_flash_bytes(Core core, std::string_view module) {
 // comparisons and loads count 1, a division or square root 14 (VDIV/VSQRT on the M4), an
 // exp/log from vigil_math 40. Instructions = 1.5 x operations (loop, load/store overhead) on a
 // core with an FPU. Without one (core_has_fpu), every float operation is a libgcc call: the
-// float operations count kSoftFloat each, the integer ones (the fixed-point spectral path)
-// kSoftInt, both calibrated on tests/bench/runtime/run (docs/benchmarks.md).
+// float operations count soft_float each, the integer ones (the fixed-point spectral path)
+// soft_int, calibrated on tests/bench/runtime/run's FFT-bands + Gaussian library, float and
+// fixed (docs/benchmarks.md): M0+ 1,768,714 = 65 x 27,296 float operations, 319,595 =
+// 65 x 1,988 + 4.75 x 39,360; M3 952,893 = 35 x 27,296, 193,417 = 35 x 1,988 + 3.1 x 39,360.
+// Thumb-1 (M0+) needs more instructions per integer operation than Thumb-2 (M3 and the
+// soft-float builds of M4/M7).
 namespace {
-constexpr double kSoftFloat = 40.0, kSoftInt = 1.9;  // instructions per counted operation, M0+/M3
 struct Ops {
     double floating = 0, integer = 0;
 };
@@ -99,7 +102,9 @@ double estimate_instructions_per_detect(const vigil_recipe& r, Core core) {
         throw std::invalid_argument("estimate_instructions_per_detect: invalid recipe");
     const Ops o = count_ops(r);
     if (core_has_fpu(core)) return std::round(1.5 * (o.floating + o.integer));
-    return std::round(kSoftFloat * o.floating + kSoftInt * o.integer);
+    const bool thumb1 = core == Core::m0plus;
+    const double soft_float = thumb1 ? 65.0 : 35.0, soft_int = thumb1 ? 4.75 : 3.1;
+    return std::round(soft_float * o.floating + soft_int * o.integer);
 }
 
 double estimate_instructions_per_detect(const vigil_recipe& r) {
