@@ -72,14 +72,18 @@ void print_summary(const nlohmann::json& r) {
     if (!r["held_out"].is_null())
         std::printf("  held-out check: %s%s\n", r["held_out"]["warning"].get<bool>() ? "WARNING: " : "",
                     r["held_out"]["message"].get<std::string>().c_str());
-    std::printf("top %zu (= : within the best's split-to-split noise, smallest RAM first):\n"
-                "   #  BA %%   conf %%  RAM B  stage  recipe\n",
+    // instr/detect: the estimate for the project's core (docs/selection.md): soft-float cores pay
+    // per float operation, which is what the fixed-point variants ("fixed") avoid.
+    std::printf("top %zu (= : within the best's split-to-split noise, smallest RAM first; instr/detect: "
+                "estimate for the project's core):\n"
+                "   #  BA %%   conf %%  RAM B  instr/detect  stage  recipe\n",
                 r["top"].size());
     for (const auto& t : r["top"])
-        std::printf(" %s%2zu  %5.1f  %5.1f  %6zu  %5u  %s\n", t.value("tied_with_best", false) ? "=" : " ",
+        std::printf(" %s%2zu  %5.1f  %5.1f  %6zu  %12.0f  %5u  %s\n", t.value("tied_with_best", false) ? "=" : " ",
                     t["rank"].get<size_t>(), pct(t["indicators"]["balanced_accuracy"].get<double>()),
                     t["indicators"]["confidence"].get<double>(), t["indicators"]["ram_bytes"].get<size_t>(),
-                    t["stage"].get<unsigned>(), t["summary"].get<std::string>().c_str());
+                    t["indicators"].value("instructions_per_detect", 0.0), t["stage"].get<unsigned>(),
+                    t["summary"].get<std::string>().c_str());
 }
 
 }  // namespace

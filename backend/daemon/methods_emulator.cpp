@@ -64,7 +64,7 @@ void bind_emulator_methods(Server& server) {
         if (library) {
             const auto row = pkg::LibraryStore(project).find(*library);
             if (!row) throw invalid_params("library", "no library " + std::to_string(*library) + " in " + project.root().string());
-            if (row->recipe.size() != VIGIL_RECIPE_ENCODED_SIZE || vigil_recipe_decode(row->recipe.data(), &recipe) != VIGIL_OK)
+            if (vigil_recipe_decode_sized(row->recipe.data(), row->recipe.size(), &recipe) != VIGIL_OK)
                 throw std::runtime_error("library " + std::to_string(*library) + ": its stored recipe is corrupted");
             origin = "library " + std::to_string(*library);
         } else {

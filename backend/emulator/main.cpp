@@ -49,10 +49,10 @@ vigil_recipe read_recipe(const fs::path& dir) {
     std::ifstream in(file, std::ios::binary);
     if (!in) throw Failure(file.string() + ": cannot read (is " + dir.string() + " an unzipped Vigil library?)");
     std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (bytes.size() != VIGIL_RECIPE_ENCODED_SIZE)
+    if (bytes.size() != VIGIL_RECIPE_ENCODED_SIZE && bytes.size() != VIGIL_RECIPE_ENCODED_SIZE_V1)
         throw Failure(cat(file.string(), ": ", bytes.size(), " bytes, expected ", VIGIL_RECIPE_ENCODED_SIZE));
     vigil_recipe r{};
-    if (vigil_recipe_decode(reinterpret_cast<const uint8_t*>(bytes.data()), &r) != VIGIL_OK)
+    if (vigil_recipe_decode_sized(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), &r) != VIGIL_OK)
         throw Failure(file.string() + ": corrupted or from another Vigil version (checksum or validation failed)");
     return r;
 }

@@ -20,6 +20,7 @@
 #define VIGIL_CFG_DECIMATION 0x116u  /* 1 << decimation (1, 2, 4, 8) */
 #define VIGIL_CFG_LOG_MAGNITUDE 0x03u
 #define VIGIL_CFG_STANDARDIZE 0x03u
+#define VIGIL_CFG_ARITHMETIC 0x03u   /* 1 << vigil_arithmetic */
 #define VIGIL_CFG_MAX_AXES 16u       /* VIGIL_MAX_AXES */
 
 /* 1: the masks above hold exactly one recipe's values (its features, one detrend, ...), and
@@ -29,7 +30,9 @@
 
 /* A generated configuration also defines, for its one recipe:
  *   VIGIL_CFG_AXES, VIGIL_CFG_M, VIGIL_CFG_N, VIGIL_CFG_BANDS (with VIGIL_CFG_ONE_RECIPE);
- *   VIGIL_CFG_TWIDDLES       { cos(2 pi k / n), k = 0 .. n/4 } as computed by vigil_twiddles();
+ *   VIGIL_CFG_TWIDDLES       { cos(2 pi k / n), k = 0 .. n/4 } as computed by vigil_twiddles()
+ *                            (float arithmetic);
+ *   VIGIL_CFG_TWIDDLES_Q15   the same cosines in Q15, vigil_fixed_cos_q15() (fixed arithmetic);
  *   VIGIL_CFG_EDGES_LINEAR   { band edges } as computed by vigil_band_edges_linear();
  *   VIGIL_CFG_EDGES_LOG      { band edges } as computed by vigil_band_edges_log(). */
 

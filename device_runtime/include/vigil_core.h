@@ -62,6 +62,8 @@ typedef struct {
 vigil_status vigil_library_plan_of(const vigil_recipe *r, vigil_library_plan *out);
 /* The FFT's twiddle table for n (a power of two >= 4): cos(2 pi k / n), k = 0 .. n/4. */
 void vigil_twiddles(uint32_t n, float *table);
+/* The same cosines in Q15 for the fixed-point path: q[k] = round(32768 table[k]). */
+void vigil_fixed_cos_q15(uint32_t n, const float *table, uint16_t *q);
 
 #ifdef __cplusplus
 }

@@ -11,7 +11,7 @@
 extern "C" {
 #endif
 
-#define VIGIL_RECIPE_VERSION 1u
+#define VIGIL_RECIPE_VERSION 2u  /* 1: no arithmetic field (decoded as float) */
 #define VIGIL_MAX_AXES 16u
 #define VIGIL_MAX_LENGTH 16384u   /* samples per axis */
 #define VIGIL_MAX_BANDS 64u
@@ -21,6 +21,11 @@ extern "C" {
 typedef enum { VIGIL_DETREND_NONE = 0, VIGIL_DETREND_MEAN, VIGIL_DETREND_LINEAR } vigil_detrend;
 typedef enum { VIGIL_SCALING_NONE = 0, VIGIL_SCALING_PER_SIGNAL, VIGIL_SCALING_LEARNED } vigil_scaling;
 typedef enum { VIGIL_WINDOW_NONE = 0, VIGIL_WINDOW_HANN } vigil_window;
+/* The arithmetic of the spectral preprocessing. FIXED: integer (Q15 block floating point)
+ * load, window, FFT and band sums, then float from the band energies on (docs/runtime.md,
+ * "Fixed-point path"); for cores without an FPU, where it is ~10x cheaper. Only for band
+ * features of a power-of-two length read directly (see vigil_recipe_validate). */
+typedef enum { VIGIL_ARITH_FLOAT = 0, VIGIL_ARITH_FIXED = 1 } vigil_arithmetic;
 
 /* Feature blocks, combinable (bitmask); at least one must be set. */
 enum {
@@ -49,6 +54,8 @@ typedef struct {
     uint8_t bands;         /* bands per axis for the band features */
     uint8_t standardize;   /* 1: standardise features online (Welford) before the model */
     vigil_model_params model;
+    uint8_t arithmetic;    /* vigil_arithmetic (recipe version 2) */
+    uint8_t spare[3];      /* must be 0 */
 } vigil_recipe;
 
 /* VIGIL_OK if the recipe is usable, VIGIL_BAD_ARGUMENT otherwise. Rules (one canonical
@@ -61,7 +68,10 @@ typedef struct {
  *   is the signed sign(x) log(1 + |x|)); VIGIL_FEAT_CROSS only with axes >= 2; bands 1..VIGIL_MAX_BANDS and <= n/2 (n = FFT length) with
  *   band features, 0 otherwise;
  * - at most VIGIL_MAX_FEATURES features;
- * - model: a known family, reserved bytes zero, parameters the family accepts.
+ * - model: a known family, reserved bytes zero, parameters the family accepts;
+ * - arithmetic FLOAT or FIXED, spare bytes zero; FIXED only with band features and no other
+ *   block (no statistics, no amplitude spectrum), decimation 1, no per-signal scaling, no
+ *   linear detrend, and a power-of-two length.
  * Non-power-of-two lengths (after decimation) are zero-padded to the next power of two for the
  * FFT; the Hann window spans the real samples only. */
 vigil_status vigil_recipe_validate(const vigil_recipe *r);
@@ -70,16 +80,25 @@ vigil_status vigil_recipe_validate(const vigil_recipe *r);
 uint16_t vigil_recipe_feature_count(const vigil_recipe *r);
 
 /* Portable little-endian encoding with a checksum, for the host<->target harness and the
- * knowledge blob. VIGIL_RECIPE_ENCODED_SIZE bytes: the 48-byte payload (fields in declaration
+ * knowledge blob. VIGIL_RECIPE_ENCODED_SIZE bytes: the 52-byte payload (fields in declaration
  * order, u16/u32 little-endian, floats as their IEEE-754 bits) then the CRC-32 of the payload.
  * encode rejects an invalid recipe; decode rejects a bad checksum or an invalid recipe
- * (VIGIL_BAD_ARGUMENT) and writes *r only on success. Layout: docs/runtime.md. */
-#define VIGIL_RECIPE_PAYLOAD_SIZE 48u
-#define VIGIL_RECIPE_ENCODED_SIZE 52u
+ * (VIGIL_BAD_ARGUMENT) and writes *r only on success. Layout: docs/runtime.md.
+ * Version 1 encodings (48-byte payload, VIGIL_RECIPE_ENCODED_SIZE_V1 bytes, no arithmetic
+ * field) still decode, as float recipes of the current version: vigil_recipe_decode_sized takes
+ * either size, vigil_recipe_decode reads the version first and only the bytes it needs. */
+#define VIGIL_RECIPE_PAYLOAD_SIZE 52u
+#define VIGIL_RECIPE_ENCODED_SIZE 56u
+#define VIGIL_RECIPE_PAYLOAD_SIZE_V1 48u
+#define VIGIL_RECIPE_ENCODED_SIZE_V1 52u
 vigil_status vigil_recipe_encode(const vigil_recipe *r, uint8_t out[VIGIL_RECIPE_ENCODED_SIZE]);
 vigil_status vigil_recipe_decode(const uint8_t in[VIGIL_RECIPE_ENCODED_SIZE], vigil_recipe *r);
+vigil_status vigil_recipe_decode_sized(const uint8_t *in, size_t size, vigil_recipe *r);
 
-/* A stable 32-bit identity of the recipe: the CRC-32 of its encoded payload (0 if invalid). */
+/* A stable 32-bit identity of the recipe (0 if invalid): the CRC-32 of its encoded payload for
+ * a fixed-point recipe; for a float recipe the CRC-32 of its version-1 payload (version field
+ * 1), so every recipe that existed before version 2 keeps its identity, and knowledge saved by
+ * an older library loads into a library compiled from the same recipe now. */
 uint32_t vigil_recipe_id(const vigil_recipe *r);
 
 #ifdef __cplusplus

@@ -28,6 +28,7 @@
 #define CFG_FFT_LENGTH(p) ((p)->n)
 #endif
 
+#define CFG_FIXED(r) (CFG_HAS(VIGIL_CFG_ARITHMETIC, VIGIL_ARITH_FIXED) && (CFG_ONE || (r)->arithmetic == VIGIL_ARITH_FIXED))
 #define CFG_STANDARDIZE(r) (CFG_HAS(VIGIL_CFG_STANDARDIZE, 1u) && (CFG_ONE || (r)->standardize != 0u))
 
 #endif

@@ -121,6 +121,20 @@ void vigil_band_energies(const float *packed, uint32_t n, const uint16_t *edges,
 void vigil_band_powers(const float *powers, uint32_t n, const uint16_t *edges, uint32_t bands,
                        float *out);
 
+/* ---- fixed.c (arithmetic VIGIL_ARITH_FIXED; docs/runtime.md, "Fixed-point path") ---- */
+/* The Q15 cosines of the twiddle table tw = vigil_twiddles(n): q[k] = round(32768 tw[k]),
+ * k = 0 .. n/4 (n/4 + 1 values, at most 32768). */
+void vigil_fixed_cos_q15(uint32_t n, const float *tw, uint16_t *q);
+/* One axis (n samples at src, src[i stride], n a power of two >= 8) to the powers |X[k]|^2 / n^2
+ * of its (mean-removed with centre, Hann-windowed with hann) real FFT, in integers, in work
+ * (n int32: bin k < n/2 at work[2k], bin n/2 at work[1]); returns the axis' exponent g (powers
+ * in units of 2^(2g)), INT32_MIN if the axis holds NaN or inf. */
+int32_t vigil_fixed_powers(const float *src, uint32_t stride, uint32_t n, int centre, int hann,
+                           const uint16_t *cos_q15, int32_t *work);
+/* Band energies (2 / n^2) sum |X[k]|^2 from those powers, as floats (NaN for g = INT32_MIN). */
+void vigil_fixed_bands(const int32_t *work, uint32_t n, int32_t g, const uint16_t *edges, uint32_t bands,
+                       float *out);
+
 /* ---- welford.c ---- */
 /* One Welford step per feature, `count` being the number of vectors including x (>= 1). */
 void vigil_welford_update(uint32_t count, float *mean, float *m2, const float *x, uint32_t dim);

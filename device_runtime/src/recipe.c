@@ -73,10 +73,21 @@ static int config_allows(const vigil_recipe *r, const vigil_plan *p) {
     if ((r->features & ~(uint32_t)VIGIL_CFG_FEATURES) != 0u || r->axes > VIGIL_CFG_MAX_AXES) return 0;
     if (!ALLOWED(VIGIL_CFG_DETREND, r->detrend) || !ALLOWED(VIGIL_CFG_SCALING, r->scaling) ||
         !ALLOWED(VIGIL_CFG_WINDOW, r->window) || !ALLOWED(VIGIL_CFG_DECIMATION, r->decimation) ||
-        !ALLOWED(VIGIL_CFG_LOG_MAGNITUDE, r->log_magnitude) || !ALLOWED(VIGIL_CFG_STANDARDIZE, r->standardize))
+        !ALLOWED(VIGIL_CFG_LOG_MAGNITUDE, r->log_magnitude) || !ALLOWED(VIGIL_CFG_STANDARDIZE, r->standardize) ||
+        !ALLOWED(VIGIL_CFG_ARITHMETIC, r->arithmetic))
         return 0;
     (void)p;
     return 1;
+}
+
+/* The fixed-point path covers band features of a power-of-two length read straight from the
+ * signal (the float fast path's shape): 1 if the recipe's arithmetic is one this runtime has. */
+static int arithmetic_ok(const vigil_recipe *r, const vigil_plan *p) {
+    if (r->spare[0] | r->spare[1] | r->spare[2]) return 0;
+    if (r->arithmetic == VIGIL_ARITH_FLOAT) return 1;
+    if (r->arithmetic != VIGIL_ARITH_FIXED) return 0;
+    return (r->features & ~FEAT_BANDS) == 0u && r->decimation == 1u && r->scaling != VIGIL_SCALING_PER_SIGNAL &&
+           r->detrend != VIGIL_DETREND_LINEAR && p->m == p->n;
 }
 
 vigil_status vigil_recipe_validate(const vigil_recipe *r) {
@@ -91,6 +102,7 @@ vigil_status vigil_recipe_validate(const vigil_recipe *r) {
     if (!vigil_recipe_spectral(r) && r->window != 0u) return VIGIL_BAD_ARGUMENT;
     if (!vigil_recipe_spectral(r) && !(r->features & VIGIL_FEAT_VALUES) && r->log_magnitude != 0u)
         return VIGIL_BAD_ARGUMENT;
+    if (!arithmetic_ok(r, &plan)) return VIGIL_BAD_ARGUMENT;
     if (!config_allows(r, &plan)) return VIGIL_BAD_ARGUMENT;
     ops = vigil_family_get(r->model.family);
     if (ops == NULL) return VIGIL_BAD_ARGUMENT;
@@ -108,10 +120,11 @@ uint16_t vigil_recipe_feature_count(const vigil_recipe *r) {
     return (uint16_t)plan.dim;
 }
 
-/* The payload only (no validation, no checksum). */
-static void encode_payload(const vigil_recipe *r, uint8_t *out) {
+/* The payload only (no validation, no checksum): version 2's 52 bytes, or with v1 != 0 the
+ * 48 bytes of version 1 (version field 1, no arithmetic), the identity of a float recipe. */
+static void encode_payload(const vigil_recipe *r, uint8_t *out, int v1) {
     unsigned k;
-    vigil_put_u16(out + 0, r->version);
+    vigil_put_u16(out + 0, v1 ? 1u : r->version);
     vigil_put_u16(out + 2, r->axes);
     vigil_put_u16(out + 4, r->length);
     vigil_put_u16(out + 6, r->min_learn);
@@ -134,23 +147,42 @@ static void encode_payload(const vigil_recipe *r, uint8_t *out) {
         memcpy(&bits, &r->model.f[k], sizeof bits);
         vigil_put_u32(out + 32 + 4u * k, bits);
     }
+    if (!v1) {
+        out[48] = r->arithmetic;
+        out[49] = r->spare[0];
+        out[50] = r->spare[1];
+        out[51] = r->spare[2];
+    }
 }
 
 vigil_status vigil_recipe_encode(const vigil_recipe *r, uint8_t out[VIGIL_RECIPE_ENCODED_SIZE]) {
     if (out == NULL || vigil_recipe_validate(r) != VIGIL_OK) return VIGIL_BAD_ARGUMENT;
-    encode_payload(r, out);
+    encode_payload(r, out, 0);
     vigil_put_u32(out + VIGIL_RECIPE_PAYLOAD_SIZE, vigil_crc32(0u, out, VIGIL_RECIPE_PAYLOAD_SIZE));
     return VIGIL_OK;
 }
 
 vigil_status vigil_recipe_decode(const uint8_t in[VIGIL_RECIPE_ENCODED_SIZE], vigil_recipe *r) {
+    if (in == NULL) return VIGIL_BAD_ARGUMENT;
+    return vigil_recipe_decode_sized(in, vigil_get_u16(in) == 1u ? VIGIL_RECIPE_ENCODED_SIZE_V1 : VIGIL_RECIPE_ENCODED_SIZE,
+                                     r);
+}
+
+vigil_status vigil_recipe_decode_sized(const uint8_t *in, size_t size, vigil_recipe *r) {
     vigil_recipe tmp;
     unsigned k;
+    size_t payload;
     if (in == NULL || r == NULL) return VIGIL_BAD_ARGUMENT;
-    if (vigil_get_u32(in + VIGIL_RECIPE_PAYLOAD_SIZE) != vigil_crc32(0u, in, VIGIL_RECIPE_PAYLOAD_SIZE))
+    if (size == VIGIL_RECIPE_ENCODED_SIZE_V1 && vigil_get_u16(in) == 1u) {
+        payload = VIGIL_RECIPE_PAYLOAD_SIZE_V1;
+    } else if (size == VIGIL_RECIPE_ENCODED_SIZE && vigil_get_u16(in) == VIGIL_RECIPE_VERSION) {
+        payload = VIGIL_RECIPE_PAYLOAD_SIZE;
+    } else {
         return VIGIL_BAD_ARGUMENT;
+    }
+    if (vigil_get_u32(in + payload) != vigil_crc32(0u, in, payload)) return VIGIL_BAD_ARGUMENT;
     memset(&tmp, 0, sizeof tmp);
-    tmp.version = vigil_get_u16(in + 0);
+    tmp.version = VIGIL_RECIPE_VERSION; /* a version-1 recipe is a float recipe of this version */
     tmp.axes = vigil_get_u16(in + 2);
     tmp.length = vigil_get_u16(in + 4);
     tmp.min_learn = vigil_get_u16(in + 6);
@@ -172,6 +204,12 @@ vigil_status vigil_recipe_decode(const uint8_t in[VIGIL_RECIPE_ENCODED_SIZE], vi
         const uint32_t bits = vigil_get_u32(in + 32 + 4u * k);
         memcpy(&tmp.model.f[k], &bits, sizeof bits);
     }
+    if (payload == VIGIL_RECIPE_PAYLOAD_SIZE) {
+        tmp.arithmetic = in[48];
+        tmp.spare[0] = in[49];
+        tmp.spare[1] = in[50];
+        tmp.spare[2] = in[51];
+    }
     if (vigil_recipe_validate(&tmp) != VIGIL_OK) return VIGIL_BAD_ARGUMENT;
     *r = tmp;
     return VIGIL_OK;
@@ -179,7 +217,8 @@ vigil_status vigil_recipe_decode(const uint8_t in[VIGIL_RECIPE_ENCODED_SIZE], vi
 
 uint32_t vigil_recipe_id(const vigil_recipe *r) {
     uint8_t payload[VIGIL_RECIPE_PAYLOAD_SIZE];
+    const int v1 = r != NULL && r->arithmetic == VIGIL_ARITH_FLOAT;
     if (vigil_recipe_validate(r) != VIGIL_OK) return 0u;
-    encode_payload(r, payload);
-    return vigil_crc32(0u, payload, sizeof payload);
+    encode_payload(r, payload, v1);
+    return vigil_crc32(0u, payload, v1 ? VIGIL_RECIPE_PAYLOAD_SIZE_V1 : VIGIL_RECIPE_PAYLOAD_SIZE);
 }

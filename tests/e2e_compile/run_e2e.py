@@ -15,10 +15,10 @@ Drives the real binaries on the project's own synthetic data:
      probes/ startup and linker scripts, under QEMU: the same similarities, bit for bit;
   6. `vigil libraries --json` lists what was compiled, with the stored zips' real SHA-256;
   7. `vigil compile` without a source takes the best library of the latest benchmark;
-  8. libraries of other preprocessing paths and an LOF model (each built for its one recipe:
-     vigil_config.h) on M4F and M0+ agree with the emulator on the host and under QEMU, state
-     their RAM as state + stack, export only the vigil_* API and need nothing from newlib but
-     memset/memcpy.
+  8. libraries of other preprocessing paths, the fixed-point one included, and an LOF model (each
+     built for its one recipe: vigil_config.h) on M4F and M0+ agree with the emulator on the host
+     and under QEMU, state their RAM as state + stack, export only the vigil_* API and need
+     nothing from newlib but memset/memcpy.
 """
 import argparse
 import glob
@@ -163,7 +163,8 @@ def main():
                       "toolchain", "flags", "abi", "target", "sha256"]:
             check(field in meta, f"metadata.json has '{field}'")
         check(meta["target"] == {"core": "cortex-m4", "float_abi": "hard", "fpu": "fpv4-sp-d16"}, "metadata names core, ABI, FPU")
-        check(meta["recipe"] == RECIPE, "metadata's recipe is the one compiled")
+        # a version-1 recipe reads as the float recipe of version 2 (docs/runtime.md)
+        check(meta["recipe"] == dict(RECIPE, version=2), "metadata's recipe is the one compiled")
         check(meta["min_learn_calls"] == 16 and meta["ram_bytes"] >= 1736, f"RAM {meta['ram_bytes']} bytes, 16 learn calls")
         check(0 < meta["flash_bytes"] < 64 * 1024, f"flash {meta['flash_bytes']} bytes measured")
         check("source/src/families.c" not in rel, "the all-families registry is replaced by the library's own")
@@ -317,6 +318,10 @@ def main():
         "stats-bands-lof": {"detrend": "mean", "scaling": "none", "decimation": 1, "window": "hann",
                             "features": ["stats", "bands_log"], "log_magnitude": True, "bands": 4,
                             "standardize": True},
+        # the fixed-point spectral path (recipe version 2, docs/runtime.md)
+        "bands-fixed": {"detrend": "mean", "scaling": "none", "decimation": 1, "window": "hann",
+                        "features": ["bands_linear", "bands_log"], "log_magnitude": True, "bands": 8,
+                        "standardize": True, "arithmetic": "fixed"},
     }
     # A variant may also change the model (LOF: a reservoir of 16 < 24 learns, so replacements run).
     variant_models = {"stats-bands-lof": {"family": "lof", "reservoir": 16, "k": 4, "density_floor": 0.125}}
@@ -329,6 +334,8 @@ def main():
            "vigil_model_similarity", "vigil_baked_state"}
     for vname, pre in variants.items():
         vrecipe = dict(RECIPE, preprocessing=pre, model=variant_models.get(vname, RECIPE["model"]))
+        if "arithmetic" in pre:
+            vrecipe["version"] = 2
         vpath = os.path.join(work, f"{vname}.json")
         with open(vpath, "w") as f:
             json.dump(vrecipe, f)

@@ -99,6 +99,11 @@ void apply(JobSpec &job, const Field &f, const std::string &file, size_t line) {
     else if (k == "log") r.log_magnitude = static_cast<uint8_t>(parse_uint(f, 1, file, line));
     else if (k == "bands") r.bands = static_cast<uint8_t>(parse_uint(f, 255, file, line));
     else if (k == "standardize") r.standardize = static_cast<uint8_t>(parse_uint(f, 1, file, line));
+    else if (k == "arithmetic") {
+        if (f.value == "float") r.arithmetic = VIGIL_ARITH_FLOAT;
+        else if (f.value == "fixed") r.arithmetic = VIGIL_ARITH_FIXED;
+        else fail(file, line, f.col, "arithmetic: expected float or fixed, got '" + f.value + "'");
+    }
     else if (k == "learn") job.learn = static_cast<uint32_t>(parse_uint(f, 100000, file, line));
     else if (k == "detect") job.detect = static_cast<uint32_t>(parse_uint(f, 100000, file, line));
     else if (k == "knowledge") job.knowledge = parse_uint(f, 1, file, line) != 0;
@@ -257,7 +262,7 @@ std::string recipes_c_header(const std::vector<JobSpec> &jobs) {
           << +r.decimation << "u, " << +r.window << "u, " << +r.features << "u, " << +r.log_magnitude << "u, "
           << +r.bands << "u, " << +r.standardize << "u, {" << +m.family << "u, {0u, 0u, 0u}, {" << m.i[0] << "u, "
           << m.i[1] << "u, " << m.i[2] << "u, " << m.i[3] << "u}, {" << hex_float(m.f[0]) << ", " << hex_float(m.f[1]) << ", "
-          << hex_float(m.f[2]) << ", " << hex_float(m.f[3]) << "}}}\n";
+          << hex_float(m.f[2]) << ", " << hex_float(m.f[3]) << "}}, " << +r.arithmetic << "u, {0u, 0u, 0u}}\n";
     }
     h << "#else\n#error \"VIGIL_PROBE_INDEX out of range\"\n#endif\n"
          "static const vigil_recipe vigil_probe_recipe = VIGIL_PROBE_RECIPE_INIT;\n";

@@ -58,7 +58,8 @@ std::string baked_source(const vigil_recipe& r, uint32_t flash_bytes, uint32_t s
                 std::string(selection::family_name(m.family)).c_str());
     s += format("     {%uu, %uu, %uu, %uu},\n", unsigned{m.i[0]}, unsigned{m.i[1]}, unsigned{m.i[2]}, unsigned{m.i[3]});
     s += "     {" + float_literal(m.f[0]) + ", " + float_literal(m.f[1]) + ", " + float_literal(m.f[2]) + ", " +
-         float_literal(m.f[3]) + "}}\n};\n\n";
+         float_literal(m.f[3]) + "}},\n";
+    s += format("    %uu, /* arithmetic */\n    {0u, 0u, 0u} /* spare */\n};\n\n", unsigned{r.arithmetic});
     s += "const vigil_info vigil_baked_info = {\n";
     s += "    \"" + id + "\",\n";
     s += format("    %uu, /* axes */\n    %uu, /* length */\n    %uu, /* min_learn */\n    %uu, /* family */\n",
@@ -97,6 +98,7 @@ std::string baked_config_source(const vigil_recipe& r) {
     s += format("#define VIGIL_CFG_DECIMATION 0x%03xu\n", 1u << r.decimation);
     s += format("#define VIGIL_CFG_LOG_MAGNITUDE 0x%02xu\n", 1u << r.log_magnitude);
     s += format("#define VIGIL_CFG_STANDARDIZE 0x%02xu\n", 1u << r.standardize);
+    s += format("#define VIGIL_CFG_ARITHMETIC 0x%02xu\n", 1u << r.arithmetic);
     s += format("#define VIGIL_CFG_MAX_AXES %uu\n\n", unsigned{r.axes});
     s += "#define VIGIL_CFG_ONE_RECIPE 1\n";
     s += format("#define VIGIL_CFG_AXES %uu\n", unsigned{r.axes});
@@ -119,6 +121,13 @@ std::string baked_config_source(const vigil_recipe& r) {
         s += "#define VIGIL_CFG_TWIDDLES {";
         for (size_t k = 0; k < tw.size(); ++k) s += (k % 6 == 0 ? " \\\n    " : " ") + float_literal(tw[k]) + ",";
         s += " \\\n}\n";
+        if (r.arithmetic == VIGIL_ARITH_FIXED) {
+            std::vector<uint16_t> q(tw.size());
+            vigil_fixed_cos_q15(plan.n, tw.data(), q.data());
+            s += "/* the same cosines in Q15 (vigil_fixed_cos_q15) */\n#define VIGIL_CFG_TWIDDLES_Q15 {";
+            for (size_t k = 0; k < q.size(); ++k) s += format("%s%uu,", k % 12 == 0 ? " \\\n    " : " ", unsigned{q[k]});
+            s += " \\\n}\n";
+        }
     }
     auto edges = [&](const char* name, const uint16_t* e) {
         s += format("#define %s {", name);

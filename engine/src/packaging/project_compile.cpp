@@ -38,8 +38,7 @@ ProjectCompileResult compile_for_project(project::Project& project, const Projec
         if (!row)
             throw ParameterError("library", "no library " + std::to_string(*req.library) + " in " +
                                                 project.root().string() + " (see vigil libraries)");
-        if (row->recipe.size() != VIGIL_RECIPE_ENCODED_SIZE ||
-            vigil_recipe_decode(row->recipe.data(), &request.recipe) != VIGIL_OK)
+        if (vigil_recipe_decode_sized(row->recipe.data(), row->recipe.size(), &request.recipe) != VIGIL_OK)
             throw std::runtime_error("library " + std::to_string(*req.library) + ": its stored recipe is corrupted");
         request.origin.benchmark_id = row->benchmark_id;
         request.origin.indicators = row->metadata.value("indicators", nlohmann::json(nullptr));

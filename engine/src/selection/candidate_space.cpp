@@ -58,6 +58,7 @@ struct Path {
     bool per_signal;
     uint8_t decimation;
     FeatureConfig config;
+    uint8_t arithmetic = VIGIL_ARITH_FLOAT;
 };
 
 // Keep decimation d unless the project's sampling rate and minimum bandwidth rule it out.
@@ -73,7 +74,15 @@ void add_time_series_paths(const SpaceOptions& o, std::vector<Path>& out) {
         for (bool per_signal : {false, true})
             for (uint8_t decimation : {1, 2, 4, 8}) {
                 if (!decimation_keeps_bandwidth(o, decimation)) continue;
-                for (const auto& fc : kFeatureConfigs) out.push_back({detrend, per_signal, decimation, fc});
+                for (const auto& fc : kFeatureConfigs)
+                    for (uint8_t arithmetic : {VIGIL_ARITH_FLOAT, VIGIL_ARITH_FIXED}) {
+                        // The fixed-point spectral path only where the core has no FPU (there it
+                        // is ~5x cheaper per detect; with an FPU the float path is faster and more
+                        // precise), and only where the runtime has it (band features, fast-path
+                        // shape: recipe validation leaves the other groups empty).
+                        if (arithmetic == VIGIL_ARITH_FIXED && core_has_fpu(o.core)) continue;
+                        out.push_back({detrend, per_signal, decimation, fc, arithmetic});
+                    }
             }
 }
 
@@ -202,6 +211,7 @@ uint64_t preprocessing_key(const vigil_recipe& r) {
     k = (k << 8) | r.features;
     k = (k << 1) | r.log_magnitude;
     k = (k << 8) | r.bands;
+    k = (k << 1) | (r.arithmetic == VIGIL_ARITH_FIXED ? 1u : 0u);
     return k;
 }
 
@@ -232,6 +242,7 @@ CandidateSpace build_candidate_space(const SpaceOptions& o) {
                 r.bands = path.config.bands;
                 r.standardize = v.standardize;
                 r.model = m;
+                r.arithmetic = path.arithmetic;
                 // Invalid combinations (too few samples after decimation, too many
                 // bands, Mahalanobis beyond 32 features, ...) are simply not candidates.
                 if (vigil_recipe_validate(&r) != VIGIL_OK) continue;

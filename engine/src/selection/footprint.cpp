@@ -61,9 +61,13 @@ size_t recipe_modules(const vigil_recipe& r, std::string_view out[], size_t capa
     if (r.features & VIGIL_FEAT_TRENDS) add("trends");
     if (r.features & VIGIL_FEAT_VALUES) add("values");
     if (r.features & VIGIL_FEAT_CROSS) add("cross");
-    if (spectral(r)) add("fft");
-    if (r.window == VIGIL_WINDOW_HANN) add("window");
-    if (spectral(r)) add("spectrum");  // amplitude, bin power (bands) and log1p live there
+    if (spectral(r)) add("fft");  // the twiddle table (the fixed path derives its Q15 one from it)
+    if (r.arithmetic == VIGIL_ARITH_FIXED) {
+        add("fixed");  // load, Hann, FFT, split and band sums in integers
+    } else {
+        if (r.window == VIGIL_WINDOW_HANN) add("window");
+        if (spectral(r)) add("spectrum");  // amplitude, bin power (bands) and log1p live there
+    }
     if (r.features & (VIGIL_FEAT_BANDS_LINEAR | VIGIL_FEAT_BANDS_LOG)) add("bands");
     if (r.model.family >= std::size(kFamilyModules))
         throw std::invalid_argument("recipe_modules: unknown family");
@@ -77,11 +81,42 @@ std::optional<size_t> module_flash_bytes(Core core, std::string_view module) {
 
 // Operation counts per detect (docs/selection.md, "Cost model"): additions, multiplications,
 // comparisons and loads count 1, a division or square root 14 (VDIV/VSQRT on the M4), an
-// exp/log from vigil_math 40. Instructions = 1.5 x operations (loop, load/store overhead).
-double estimate_instructions_per_detect(const vigil_recipe& r) {
+// exp/log from vigil_math 40. Instructions = 1.5 x operations (loop, load/store overhead) on a
+// core with an FPU. Without one (core_has_fpu), every float operation is a libgcc call: the
+// float operations count soft_float each, the integer ones (the fixed-point spectral path)
+// soft_int, calibrated on tests/bench/runtime/run's FFT-bands + Gaussian library, float and
+// fixed (docs/benchmarks.md): M0+ 1,768,714 = 65 x 27,296 float operations, 319,595 =
+// 65 x 1,988 + 4.75 x 39,360; M3 952,893 = 35 x 27,296, 193,417 = 35 x 1,988 + 3.1 x 39,360.
+// Thumb-1 (M0+) needs more instructions per integer operation than Thumb-2 (M3 and the
+// soft-float builds of M4/M7).
+namespace {
+struct Ops {
+    double floating = 0, integer = 0;
+};
+Ops count_ops(const vigil_recipe& r);
+}  // namespace
+
+bool core_has_fpu(Core core) {
+    return core == Core::m4 || core == Core::m7 || core == Core::m33;
+}
+
+double estimate_instructions_per_detect(const vigil_recipe& r, Core core) {
     if (vigil_recipe_validate(&r) != VIGIL_OK)
         throw std::invalid_argument("estimate_instructions_per_detect: invalid recipe");
-    constexpr double kDiv = 14, kExp = 40, kOverhead = 1.5;
+    const Ops o = count_ops(r);
+    if (core_has_fpu(core)) return std::round(1.5 * (o.floating + o.integer));
+    const bool thumb1 = core == Core::m0plus;
+    const double soft_float = thumb1 ? 65.0 : 35.0, soft_int = thumb1 ? 4.75 : 3.1;
+    return std::round(soft_float * o.floating + soft_int * o.integer);
+}
+
+double estimate_instructions_per_detect(const vigil_recipe& r) {
+    return estimate_instructions_per_detect(r, Core::m4);
+}
+
+namespace {
+Ops count_ops(const vigil_recipe& r) {
+    constexpr double kDiv = 14, kExp = 40;
     const double axes = r.axes, len = r.length;
     const double m = std::floor(len / r.decimation);
     const double n = spectral(r) ? next_pow2(static_cast<uint32_t>(m)) : 0;
@@ -100,6 +135,17 @@ double estimate_instructions_per_detect(const vigil_recipe& r) {
         if (r.features & VIGIL_FEAT_SPECTRUM) per_axis += bins * (4 + kDiv);
         if (r.features & VIGIL_FEAT_BANDS_LINEAR) per_axis += bins * 4;
         if (r.features & VIGIL_FEAT_BANDS_LOG) per_axis += bins * 4;
+    }
+    Ops out;
+    if (r.arithmetic == VIGIL_ARITH_FIXED) {
+        // integer load (two passes over the floats, centre, normalise), Hann + permutation,
+        // radix-2 FFT with per-stage rounding, split, band sums; then one float conversion per band
+        const double half = n / 2;
+        const double bands = (r.features & VIGIL_FEAT_BANDS_LINEAR ? r.bands : 0) +
+                             (r.features & VIGIL_FEAT_BANDS_LOG ? r.bands : 0);
+        out.integer = axes * (12 * n + 10 * half * std::log2(half) + 12 * (n / 4) + 2 * (n / 2) + 8 * bands);
+        out.floating = axes * bands * 2;
+        per_axis = 0;
     }
     double ops = axes * per_axis;
     if (r.features & VIGIL_FEAT_CROSS) {  // means and variances, then one pass per pair
@@ -124,8 +170,10 @@ double estimate_instructions_per_detect(const vigil_recipe& r) {
     default: break;
     }
     ops += kExp + kDiv;  // calibration: 100 * 0.9^(score / r90)
-    return std::round(kOverhead * ops);
+    out.floating += ops;
+    return out;
 }
+}  // namespace
 
 Footprint footprint(const vigil_recipe& r, Core core) {
     Footprint f;
@@ -138,7 +186,7 @@ Footprint footprint(const vigil_recipe& r, Core core) {
         if (!bytes) throw std::logic_error("footprint: no flash figure for module " + std::string(modules[i]));
         f.flash_bytes += *bytes;
     }
-    f.instructions_per_detect = estimate_instructions_per_detect(r);
+    f.instructions_per_detect = estimate_instructions_per_detect(r, core);
     return f;
 }
 

@@ -15,6 +15,7 @@ using nlohmann::json;
 constexpr std::array<std::string_view, 3> kDetrend{"none", "mean", "linear"};
 constexpr std::array<std::string_view, 3> kScaling{"none", "per_signal", "learned"};
 constexpr std::array<std::string_view, 2> kWindow{"none", "hann"};
+constexpr std::array<std::string_view, 2> kArithmetic{"float", "fixed"};
 constexpr std::array<std::string_view, 7> kFeatures{"stats", "spectrum", "bands_linear", "bands_log",
                                                     "values",  "trends",   "cross"};
 
@@ -172,6 +173,7 @@ json recipe_to_json(const vigil_recipe& r) {
         {"bands", r.bands},
         {"standardize", r.standardize != 0},
     };
+    if (r.arithmetic != VIGIL_ARITH_FLOAT) pre["arithmetic"] = "fixed";  // absent: float
     return json{{"version", r.version}, {"axes", r.axes},     {"length", r.length},
                 {"min_learn", r.min_learn}, {"seed", r.seed}, {"preprocessing", pre},
                 {"model", model_to_json(r.model)}};
@@ -180,15 +182,24 @@ json recipe_to_json(const vigil_recipe& r) {
 vigil_recipe recipe_from_json(const json& j) {
     expect_keys(j, "", {"version", "axes", "length", "min_learn", "seed", "preprocessing", "model"});
     vigil_recipe r{};
-    r.version = static_cast<uint16_t>(get_uint(j.at("version"), "version", VIGIL_RECIPE_VERSION, VIGIL_RECIPE_VERSION));
+    // Version 1 (before the arithmetic field) reads as a float recipe of the current version.
+    const auto version = get_uint(j.at("version"), "version", 1, VIGIL_RECIPE_VERSION);
+    r.version = VIGIL_RECIPE_VERSION;
     r.axes = static_cast<uint16_t>(get_uint(j.at("axes"), "axes", 1, VIGIL_MAX_AXES));
     r.length = static_cast<uint16_t>(get_uint(j.at("length"), "length", 1, VIGIL_MAX_LENGTH));
     r.min_learn = static_cast<uint16_t>(get_uint(j.at("min_learn"), "min_learn", VIGIL_MIN_LEARN_FLOOR, 65535));
     r.seed = static_cast<uint32_t>(get_uint(j.at("seed"), "seed", 0, UINT32_MAX));
 
     const json& pre = j.at("preprocessing");
-    expect_keys(pre, "preprocessing", {"detrend", "scaling", "decimation", "window", "features",
-                                       "log_magnitude", "bands", "standardize"});
+    if (pre.is_object() && pre.contains("arithmetic")) {
+        if (version < 2) throw RecipeJsonError("preprocessing.arithmetic", "needs recipe version 2");
+        expect_keys(pre, "preprocessing", {"detrend", "scaling", "decimation", "window", "features",
+                                           "log_magnitude", "bands", "standardize", "arithmetic"});
+        r.arithmetic = enum_index(kArithmetic, pre.at("arithmetic"), "preprocessing.arithmetic");
+    } else {
+        expect_keys(pre, "preprocessing", {"detrend", "scaling", "decimation", "window", "features",
+                                           "log_magnitude", "bands", "standardize"});
+    }
     r.detrend = enum_index(kDetrend, pre.at("detrend"), "preprocessing.detrend");
     r.scaling = enum_index(kScaling, pre.at("scaling"), "preprocessing.scaling");
     const auto dec = get_uint(pre.at("decimation"), "preprocessing.decimation", 1, 8);
@@ -312,6 +323,7 @@ std::string recipe_summary(const vigil_recipe& r) {
     if (r.bands) out << '(' << int(r.bands) << ')';
     if (r.log_magnitude) out << " log";
     if (r.standardize) out << " std";
+    if (r.arithmetic == VIGIL_ARITH_FIXED) out << " fixed";
     out << " | min_learn " << r.min_learn;
     return out.str();
 }

@@ -82,8 +82,7 @@ LibraryZip read_library_zip(const fs::path& path) {
         }
     }
     const std::string& recipe = need("recipe.bin");
-    if (recipe.size() != VIGIL_RECIPE_ENCODED_SIZE ||
-        vigil_recipe_decode(reinterpret_cast<const uint8_t*>(recipe.data()), &lib.recipe) != VIGIL_OK)
+    if (vigil_recipe_decode_sized(reinterpret_cast<const uint8_t*>(recipe.data()), recipe.size(), &lib.recipe) != VIGIL_OK)
         throw LocatedError(where, 0, 0, lib.top + "/recipe.bin: not a valid encoded recipe");
     if (hex32(vigil_recipe_id(&lib.recipe)) != lib.recipe_id)
         throw LocatedError(where, 0, 0, lib.top + "/recipe.bin is recipe " + hex32(vigil_recipe_id(&lib.recipe)) +

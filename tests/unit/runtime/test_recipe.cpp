@@ -41,7 +41,8 @@ TEST_CASE("a typical recipe is valid and counts its features", "[recipe]") {
 TEST_CASE("every field is checked", "[recipe]") {
     using Edit = std::function<void(vigil_recipe &)>;
     const std::vector<std::pair<const char *, Edit>> bad = {
-        {"version", [](vigil_recipe &r) { r.version = 2; }},
+        {"version 1 (struct)", [](vigil_recipe &r) { r.version = 1; }},
+        {"version 3", [](vigil_recipe &r) { r.version = 3; }},
         {"axes 0", [](vigil_recipe &r) { r.axes = 0; }},
         {"axes 17", [](vigil_recipe &r) { r.axes = 17; }},
         {"length 0", [](vigil_recipe &r) { r.length = 0; }},
@@ -90,7 +91,7 @@ TEST_CASE("encode/decode round trip, little-endian layout", "[recipe]") {
     r.model.f[0] = 0.5f;
     uint8_t buf[VIGIL_RECIPE_ENCODED_SIZE];
     REQUIRE(vigil_recipe_encode(&r, buf) == VIGIL_OK);
-    CHECK(buf[0] == 1); // version, LE
+    CHECK(buf[0] == 2); // version, LE
     CHECK(buf[1] == 0);
     CHECK(buf[4] == 0x00); // length 256
     CHECK(buf[5] == 0x01);

@@ -83,10 +83,10 @@ TEST_CASE("recipe JSON errors name the field", "[recipe_json]") {
 
 TEST_CASE("recipe keys reject malformed text", "[recipe_json]") {
     const std::string key = recipe_key(selection_test::band_recipe());
-    CHECK(key.size() == 96);
+    CHECK(key.size() == 2 * VIGIL_RECIPE_PAYLOAD_SIZE);  // 104: recipe version 2
     CHECK_FALSE(recipe_from_key(key.substr(1)).has_value());
     std::string bad = key;
     bad[0] = 'g';
     CHECK_FALSE(recipe_from_key(bad).has_value());
-    CHECK_FALSE(recipe_from_key(std::string(96, '0')).has_value());  // version 0: invalid
+    CHECK_FALSE(recipe_from_key(std::string(2 * VIGIL_RECIPE_PAYLOAD_SIZE, '0')).has_value());  // version 0: invalid
 }

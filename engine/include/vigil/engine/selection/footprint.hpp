@@ -32,11 +32,17 @@ std::optional<size_t> module_flash_bytes(Core core, std::string_view module);
 struct Footprint {
     size_t ram_bytes = 0;                // vigil_model_state_size: exact
     size_t flash_bytes = 0;              // sum of the recipe's modules for the core
-    double instructions_per_detect = 0;  // estimate (docs/selection.md, "Cost model")
+    double instructions_per_detect = 0;  // estimate for the core (docs/selection.md, "Cost model")
 };
 
 // Throws std::invalid_argument if the recipe is invalid.
 Footprint footprint(const vigil_recipe& recipe, Core core);
+// Instructions per detect on `core` (soft-float cores pay per float operation); without a core,
+// a core with an FPU (Cortex-M4F).
+double estimate_instructions_per_detect(const vigil_recipe& recipe, Core core);
 double estimate_instructions_per_detect(const vigil_recipe& recipe);
+// 1 for the cores that run float arithmetic in hardware (m4, m7, m33; not m0plus, m3 and the
+// soft-float ABI variants m4-soft, m7-soft).
+bool core_has_fpu(Core core);
 
 }  // namespace vigil::engine::selection
