@@ -183,7 +183,10 @@ static void lof_learn(void *state, const vigil_model_params *p, uint16_t dim, co
         const uint16_t *ni = a.ni + (size_t)t * k;
         float sum = 0.0f;
         for (m = 0; m < kk; ++m) {
-            const float ko = a.nd[(size_t)ni[m] * k + (kk - 1u)];
+            /* a neighbour slot is always < stored in a state this code wrote; one loaded from a
+             * forged knowledge blob (the CRC is no signature) must not index past the arrays */
+            const uint32_t o = ni[m] < stored ? ni[m] : t;
+            const float ko = a.nd[(size_t)o * k + (kk - 1u)];
             sum += nd[m] > ko ? nd[m] : ko;
         }
         a.lrd[t] = kk > 0u ? sum / (float)kk : 0.0f; /* mean reach distance for now */

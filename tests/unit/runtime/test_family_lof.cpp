@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <numeric>
 
 #include "runtime_test_support.hpp"
@@ -192,4 +193,19 @@ TEST_CASE("lof: knowledge round trip through the core restores the same detector
     REQUIRE(vigil_model_knowledge_save(a.data(), ka.data(), ka.size()) == VIGIL_OK);
     REQUIRE(vigil_model_knowledge_save(b.data(), kb.data(), kb.size()) == VIGIL_OK);
     CHECK(ka == kb);
+}
+
+TEST_CASE("lof: forged neighbour slots in a loaded state never index past the arrays", "[family][lof]") {
+    // Knowledge is protected by a CRC, not a signature: a blob can carry any bytes. The
+    // neighbour slots (the last R k uint16 of the layout) are the only stored indices.
+    const uint16_t dim = 3, reservoir = 8, k = 3;
+    FamilyModel m(make_params(VIGIL_FAMILY_LOF, {reservoir, k}, {0.1f}), dim, 5);
+    const auto data = gaussian_cloud(20, dim, 7);
+    for (size_t i = 0; i < 12; ++i) m.learn(data[i]);
+    auto *bytes = static_cast<uint8_t *>(m.state());
+    const size_t slots_at = 16 + 4u * reservoir * dim + 4u * reservoir + 4u * reservoir * k;
+    std::memset(bytes + slots_at, 0xFF, 2u * reservoir * k);  // slot 65535 everywhere
+    for (size_t i = 12; i < 20; ++i) m.learn(data[i]);         // ASan/UBSan builds would flag a stray read
+    CHECK(std::isfinite(m.score(data[0])));
+    CHECK(m.canary_intact());
 }
