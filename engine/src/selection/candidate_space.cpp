@@ -156,6 +156,11 @@ vigil_model_params model(uint8_t family, std::initializer_list<uint16_t> ints, s
 // Hyperparameter grids per family: a few settings each, spanning the documented ranges where
 // they change behaviour most. The half-space-tree window is tied to min_learn (the trees are
 // built after the window, and must have counted vectors when learning is done).
+//
+// The LOF family (runtime family 7) is not searched by default yet: on the bearing case
+// (14 learn signals per split) LOF on the trends path ties at 1.000 in selection as the smallest
+// library and flags 3 of 15 held-out regular signals (held-out 0.900, against 1.000 without it;
+// docs/benchmarks.md). It stays available to recipes (`vigil compile --recipe`, `emulate`).
 std::vector<vigil_model_params> model_grid(uint16_t min_learn) {
     const uint16_t window = static_cast<uint16_t>(std::max(1, min_learn / 2));
     return {
@@ -179,9 +184,6 @@ std::vector<vigil_model_params> model_grid(uint16_t min_learn) {
         model(VIGIL_FAMILY_OSELM, {8}, {1.0f, 1.0f}),
         model(VIGIL_FAMILY_OSELM, {16}, {1.0f, 1.0f}),
         model(VIGIL_FAMILY_OSELM, {32}, {1.0f, 4.0f}),
-        model(VIGIL_FAMILY_LOF, {32, 5}, {0.1f}),
-        model(VIGIL_FAMILY_LOF, {64, 10}, {0.1f}),
-        model(VIGIL_FAMILY_LOF, {128, 20}, {0.1f}),
     };
 }
 
