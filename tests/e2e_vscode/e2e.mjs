@@ -349,10 +349,11 @@ await step('the wizard creates the project', async () => {
     await answer(/Target core/, 'cortex-m4', { pick: /cortex-m4/ });
     await answer(/Max RAM/, '16');
     await answer(/Sensor type/, 'accelerometer', { pick: /accelerometer/ });
+    await answer(/What each line holds/, 'vibration', { pick: /^vibration/ });
     await answer(/Axes per sample/, '3');
     await answer(/Sampling rate/, '1600');
     const text = await notification(/Project 'fan-monitor' created/);
-    check(/cortex-m4, 16 kB RAM, accelerometer with 3 axes/.test(text), `notification: ${text}`);
+    check(/cortex-m4, 16 kB RAM, accelerometer with 3 axes, kind vibration/.test(text), `notification: ${text}`);
     check(existsSync(path.join(workspace, 'vigil.json')), 'vigil.json written');
     const rows = await waitFor('the project in the Vigil sidebar', async () => {
         const r = await vigilRows();
