@@ -215,16 +215,7 @@ static float lof_score(const void *state, const vigil_model_params *p, uint16_t 
     float reach = 0.0f, dens = 0.0f, lof;
     if (stored < 2u) return 0.0f;
     for (s = 0; s < stored; ++s) {
-        const float d = vigil_sq_dist(a.points + (size_t)s * dim, x, dim);
-        if (found == kq && !(d < best[kq - 1u])) continue;
-        m = found < kq ? found++ : kq - 1u;
-        while (m > 0u && best[m - 1u] > d) {
-            best[m] = best[m - 1u];
-            slot[m] = slot[m - 1u];
-            --m;
-        }
-        best[m] = d;
-        slot[m] = (uint16_t)s;
+        found = lof_insert(best, slot, found, kq, s, vigil_sq_dist(a.points + (size_t)s * dim, x, dim));
     }
     for (m = 0; m < kq; ++m) {
         const float kd = a.nd[(size_t)slot[m] * k + (kk - 1u)];

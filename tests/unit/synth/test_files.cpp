@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_run.hpp"
 #include "temp_dir.hpp"
 #include "vigil/engine/dataset/loader.hpp"
 #include "vigil/engine/synth/generator.hpp"
@@ -16,15 +17,9 @@
 
 using namespace vigil::engine::synth;
 using synth_test::TempDir;
+using synth_test::read_all;
 
 namespace {
-
-std::string read_all(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream o;
-    o << in.rdbuf();
-    return o.str();
-}
 
 // The input format, strictly: lines of values separated by single spaces, '\n' after every
 // line, plain decimals with '.' (no exponent), at most 6 significant digits.

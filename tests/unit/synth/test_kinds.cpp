@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli_run.hpp"
 #include "temp_dir.hpp"
 #include "vigil/engine/synth/generator.hpp"
 #include "vigil/engine/synth/report.hpp"
@@ -22,32 +23,11 @@
 
 using namespace vigil::engine::synth;
 using synth_test::TempDir;
+using synth_test::Run;
+using synth_test::run_vigil;
+using synth_test::read_all;
 
 namespace {
-
-std::string read_all(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream o;
-    o << in.rdbuf();
-    return o.str();
-}
-
-struct Run {
-    int exit_code;
-    std::string output;
-};
-
-Run run_vigil(const std::string& arguments) {
-    const std::string command = std::string("'") + VIGIL_CLI_PATH + "' " + arguments + " 2>&1";
-    FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::string output;
-    std::array<char, 4096> chunk;
-    size_t n;
-    while ((n = std::fread(chunk.data(), 1, chunk.size(), pipe)) > 0) output.append(chunk.data(), n);
-    const int status = ::pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
 
 SynthSpec small(Machine machine, Fault fault) {
     SynthSpec s = defaults_for(machine);
