@@ -27,6 +27,9 @@ float vigil_expf_nonpositive(float x);
 float vigil_logf(float x);
 /* log(1 + x), accurate for tiny x; -inf for -1, NaN below. */
 float vigil_log1pf(float x);
+/* The same for x >= 0, +inf or NaN (spectral energies, magnitudes): the same bits there, without
+ * the cases of negative arguments (smaller, for the libraries that only need this). */
+float vigil_log1pf_nonneg(float x);
 /* sin and cos of x (radians) in one call. */
 void vigil_sincosf(float x, float *s, float *c);
 float vigil_sinf(float x);

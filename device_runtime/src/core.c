@@ -6,9 +6,12 @@
  *      feed the calibration;
  *   2. update the per-feature statistics with x (Welford);
  *   3. the family learns T(x) with the updated statistics.
- * T is the learned transform: standardisation (x - mean) / std, or learned scaling
- * x / rms with rms = sqrt(mean^2 + var) (only when not standardising: after standardisation a
- * per-feature scale changes nothing), or the identity. */
+ * T is the learned transform: standardisation (x - mean) s with s = 1 / std, or learned
+ * scaling x s with s = 1 / rms, rms = sqrt(mean^2 + var) (only when not standardising: after
+ * standardisation a per-feature scale changes nothing), or the identity. The factors s are
+ * kept in the state, refreshed whenever the statistics change, so a detect costs a product
+ * per feature, not a square root and a division (on a core without an FPU those two are ~650
+ * instructions a feature). */
 #include "vigil_core.h"
 
 #include <string.h>
@@ -21,10 +24,6 @@
 #include "model_state.h"
 #include "vigil_math.h"
 
-/* Standard deviations are floored at 1e-3 |mean| (+ a tiny absolute term): a feature that was
- * constant while learning gives large but finite z-scores instead of dividing by zero. */
-#define STD_FLOOR_REL2 1.0e-6f
-#define STD_FLOOR_ABS2 1.0e-30f
 #define SENSITIVITY_MAX 100.0f
 
 static size_t align8(size_t n) { return (n + 7u) & ~(size_t)7u; }
@@ -59,6 +58,7 @@ static size_t layout(const vigil_recipe *r, vigil_plan *plan, vigil_state_header
         off += dim_bytes;
         h->off_m2 = (uint32_t)off;
         off += dim_bytes;
+        off += dim_bytes; /* scale (vigil_state_off_scale) */
     }
     h->off_family = (uint32_t)off;
     h->family_size = (uint32_t)family_size;
@@ -117,28 +117,23 @@ vigil_status vigil_model_init_id(void *state, size_t size, const vigil_recipe *r
     return VIGIL_OK;
 }
 
-/* out = T(x) with the statistics as they are now. */
+/* out = T(x) with the statistics as they are now. Only called once something was learned
+ * (the calibration's warm-up is >= 2 learns, detect needs min_learn >= 1), so with statistics
+ * the count is >= 1 (a knowledge blob must say stdz_count = learn_count) and s is set. */
 static void transform(const vigil_state_header *h, const float *x, float *out) {
     const uint32_t dim = h->plan.dim;
-    const float *mean, *m2;
-    float inv_n;
+    const float *mean, *scale;
     uint32_t j;
-    if (!vigil_state_has_stats(h) || h->stdz_count == 0u) {
+    if (!vigil_state_has_stats(h)) {
         for (j = 0; j < dim; ++j) out[j] = x[j];
         return;
     }
     mean = vigil_state_floats_c(h, h->off_mean);
-    m2 = vigil_state_floats_c(h, h->off_m2);
-    inv_n = 1.0f / (float)h->stdz_count;
-    for (j = 0; j < dim; ++j) {
-        const float var = m2[j] * inv_n;
-        const float mu2 = mean[j] * mean[j];
-        if (CFG_STANDARDIZE(&h->recipe)) {
-            out[j] = (x[j] - mean[j]) / vigil_sqrtf(var + STD_FLOOR_REL2 * mu2 + STD_FLOOR_ABS2);
-        } else { /* learned scaling */
-            const float rms = vigil_sqrtf(mu2 + var);
-            out[j] = rms > 0.0f ? x[j] / rms : x[j];
-        }
+    scale = vigil_state_floats_c(h, vigil_state_off_scale(h));
+    if (CFG_STANDARDIZE(&h->recipe)) {
+        for (j = 0; j < dim; ++j) out[j] = (x[j] - mean[j]) * scale[j];
+    } else { /* learned scaling */
+        for (j = 0; j < dim; ++j) out[j] = x[j] * scale[j];
     }
 }
 
@@ -158,8 +153,7 @@ static vigil_status learn_checked(vigil_state_header *h, const float *x) {
         vigil_calibration_add(&h->cal, raw_score(h, x));
     if (vigil_state_has_stats(h)) {
         if (h->stdz_count < UINT32_MAX) h->stdz_count += 1u;
-        vigil_welford_update(h->stdz_count, vigil_state_floats(h, h->off_mean),
-                             vigil_state_floats(h, h->off_m2), x, dim);
+        vigil_welford_update(h->stdz_count, vigil_state_floats(h, h->off_mean), x, dim, CFG_STANDARDIZE(&h->recipe));
     }
     transform(h, x, work);
     ops->learn((uint8_t *)h + h->off_family, &h->recipe.model, (uint16_t)dim, work);

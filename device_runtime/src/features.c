@@ -90,7 +90,7 @@ static float *spectral_features(const vigil_recipe *r, uint32_t n, const float *
         }
     }
     if (CFG_LOG_MAGNITUDE(r)) /* log(1 + x) (spectral features are >= 0) */
-        for (; first < out; ++first) *first = vigil_log1pf(*first);
+        for (; first < out; ++first) *first = vigil_log1pf_nonneg(*first);
     return out;
 }
 
@@ -125,8 +125,8 @@ static float *time_domain(const vigil_recipe *r, const vigil_plan *p, const floa
     return out;
 }
 
-/* The fixed-point path: per axis, integer powers (fixed.c), then the band sums as floats and
- * log(1 + x) in float. work is used as n int32 only, in fixed.c (another translation unit). */
+/* The fixed-point path: per axis, integer powers (fixed.c), then the band sums, or their
+ * log(1 + x), as floats. work is used as n int32 only, in fixed.c (another translation unit). */
 static void fixed_run(const vigil_recipe *r, uint32_t n, const float *tw, const float *signal, float *out,
                       float *work, const uint16_t *lin_edges, const uint16_t *log_edges) {
 #if defined(VIGIL_CFG_TWIDDLES_Q15)
@@ -137,22 +137,19 @@ static void fixed_run(const vigil_recipe *r, uint32_t n, const float *tw, const 
     vigil_fixed_cos_q15(n, tw, cq);
 #endif
     uint32_t axis;
-    float *first = out;
     for (axis = 0; axis < CFG_AXES(r); ++axis) {
         int32_t *z = (int32_t *)(void *)work;
         const int32_t g = vigil_fixed_powers(signal + axis, CFG_AXES(r), n, CFG_DETREND(r, VIGIL_DETREND_MEAN),
                                              CFG_HANN(r), cq, z);
         if (CFG_FEATURE(r, VIGIL_FEAT_BANDS_LINEAR)) {
-            vigil_fixed_bands(z, n, g, lin_edges, r->bands, out);
+            vigil_fixed_bands(z, n, g, lin_edges, r->bands, CFG_LOG_MAGNITUDE(r), out);
             out += r->bands;
         }
         if (CFG_FEATURE(r, VIGIL_FEAT_BANDS_LOG)) {
-            vigil_fixed_bands(z, n, g, log_edges, r->bands, out);
+            vigil_fixed_bands(z, n, g, log_edges, r->bands, CFG_LOG_MAGNITUDE(r), out);
             out += r->bands;
         }
     }
-    if (CFG_LOG_MAGNITUDE(r))
-        for (; first < out; ++first) *first = vigil_log1pf(*first);
 }
 
 void vigil_features_run(const vigil_recipe *r, const vigil_plan *p, const float *signal, float *out,

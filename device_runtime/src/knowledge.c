@@ -16,8 +16,10 @@
 
 #include <string.h>
 
+#include "config_use.h"
 #include "crc32.h"
 #include "model_state.h"
+#include "preprocess.h"
 #include "vigil_math.h"
 #include "le_bytes.h"
 
@@ -81,8 +83,8 @@ static int plausible(const vigil_state_header *h, const uint8_t *in) {
     const float mean = vigil_get_f32(in + 28), var = vigil_get_f32(in + 32);
     const uint8_t *p = in + KNOWLEDGE_HEADER;
     uint32_t j;
-    if (stdz > learn || cal > learn) return 0;
-    if (!vigil_state_has_stats(h) && stdz != 0u) return 0;
+    /* each learn counts into the statistics when there are any: the transform relies on it */
+    if (stdz != (vigil_state_has_stats(h) ? learn : 0u) || cal > learn) return 0;
     if (!vigil_isfinite(mean) || !vigil_isfinite(var) || mean < 0.0f || var < 0.0f) return 0;
     if (vigil_state_has_stats(h)) {
         for (j = 0; j < h->plan.dim; ++j)
@@ -125,6 +127,9 @@ vigil_status vigil_model_knowledge_load(void *state, const void *buffer, size_t 
         float *m2 = vigil_state_floats(h, h->off_m2);
         for (j = 0; j < h->plan.dim; ++j, p += 4) mean[j] = vigil_get_f32(p);
         for (j = 0; j < h->plan.dim; ++j, p += 4) m2[j] = vigil_get_f32(p);
+        /* the transform's factors: derived, not stored (the blob's format is unchanged) */
+        if (h->stdz_count != 0u)
+            vigil_welford_update(h->stdz_count, mean, NULL, h->plan.dim, CFG_STANDARDIZE(&h->recipe));
     }
     memcpy((uint8_t *)h + h->off_family, p, h->family_size);
     return VIGIL_OK;

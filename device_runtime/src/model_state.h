@@ -3,7 +3,8 @@
  * clones instances). Each region starts on an 8-byte boundary:
  *
  *   [header][work: max(plan.work, dim) floats][features: dim floats]
- *   [mean: dim floats][m2: dim floats]   (only with standardisation or learned scaling)
+ *   [mean: dim floats][m2: dim floats][scale: dim floats]
+ *                                        (only with standardisation or learned scaling)
  *   [family state: family->state_size() bytes]
  */
 #ifndef VIGIL_MODEL_STATE_H
@@ -45,6 +46,12 @@ static inline float *vigil_state_floats(vigil_state_header *h, uint32_t offset) 
 }
 static inline const float *vigil_state_floats_c(const vigil_state_header *h, uint32_t offset) {
     return (const float *)(const void *)((const uint8_t *)h + offset);
+}
+/* The per-feature factors s of the learned transform, recomputed whenever the statistics
+ * change (a learn, a knowledge load: vigil_welford_update), so detect multiplies instead of
+ * taking a square root and a division per feature: the region after m2 (same size). */
+static inline uint32_t vigil_state_off_scale(const vigil_state_header *h) {
+    return h->off_m2 + (h->off_m2 - h->off_mean);
 }
 /* 1 when the recipe keeps per-feature statistics (standardisation or learned scaling). */
 static inline int vigil_state_has_stats(const vigil_state_header *h) {

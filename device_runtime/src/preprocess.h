@@ -131,12 +131,16 @@ void vigil_fixed_cos_q15(uint32_t n, const float *tw, uint16_t *q);
  * in units of 2^(2g)), INT32_MIN if the axis holds NaN or inf. */
 int32_t vigil_fixed_powers(const float *src, uint32_t stride, uint32_t n, int centre, int hann,
                            const uint16_t *cos_q15, int32_t *work);
-/* Band energies (2 / n^2) sum |X[k]|^2 from those powers, as floats (NaN for g = INT32_MIN). */
+/* Band energies E = (2 / n^2) sum |X[k]|^2 from those powers, as floats, or log(1 + E) with
+ * log1p, computed in integers (NaN for g = INT32_MIN). */
 void vigil_fixed_bands(const int32_t *work, uint32_t n, int32_t g, const uint16_t *edges, uint32_t bands,
-                       float *out);
+                       int log1p, float *out);
 
 /* ---- welford.c ---- */
-/* One Welford step per feature, `count` being the number of vectors including x (>= 1). */
-void vigil_welford_update(uint32_t count, float *mean, float *m2, const float *x, uint32_t dim);
+/* One Welford step per feature, `count` being the number of vectors including x (>= 1), then
+ * the learned transform's factors s from the statistics (standardisation, or learned scaling
+ * with standardize = 0). stats: mean, m2 and s, dim floats each, each array padded to 8 bytes
+ * (the state's layout). x NULL: the factors only (the statistics are loaded). */
+void vigil_welford_update(uint32_t count, float *stats, const float *x, uint32_t dim, int standardize);
 
 #endif

@@ -16,6 +16,6 @@ void vigil_values(const float *x, uint32_t n, int signed_log, float *out) {
     }
     for (i = 0; i < n; ++i) {
         const float v = x[i];
-        out[i] = v < 0.0f ? -vigil_log1pf(-v) : vigil_log1pf(v);
+        out[i] = v < 0.0f ? -vigil_log1pf_nonneg(-v) : vigil_log1pf_nonneg(v);
     }
 }

@@ -198,6 +198,47 @@ TEST_CASE("fixed band energies follow a double-precision reference", "[fixed]") 
     }
 }
 
+// log(1 + E) in integers (log1p_scaled in fixed.c), on one bin's power over every regime of E:
+// the series below 2^-6, 1 + E in Q32 up to 2^31, log E above, and the borders between them.
+TEST_CASE("fixed log(1 + E) follows log1p within 2^-20 relative, E from 2^-140 to 2^290", "[fixed]") {
+    std::vector<int32_t> work(16, 0);
+    const uint16_t edges[2] = {1, 2}; // one band: bin 1, the power at work[2]
+    rt::Rng rng(11);
+    double worst = 0;
+    for (int trial = 0; trial < 200000; ++trial) {
+        const uint32_t bits = rng.bits() >> (rng.bits() % 31);
+        work[2] = static_cast<int32_t>(bits & 0x7FFFFFFFu);
+        if (work[2] == 0) continue;
+        const int32_t g = static_cast<int32_t>(rng.bits() % 200) - 85; // E from 2^-169 to 2^260
+        float out = -1.0f, plain_out = -1.0f;
+        vigil_fixed_bands(work.data(), 16, g, edges, 1, 1, &out);
+        vigil_fixed_bands(work.data(), 16, g, edges, 1, 0, &plain_out);
+        const double e = std::ldexp(static_cast<double>(work[2]), 2 * g + 1);
+        if (e >= 0x1p-126 && e < 0x1p127) REQUIRE(plain_out == static_cast<float>(e)); // correctly rounded
+        const double ref = std::log1p(e);
+        if (ref < 1e-37) continue; // float's subnormal range: absolute, not relative, precision
+        const double rel = std::fabs(out - ref) / ref;
+        if (rel > worst) worst = rel;
+        INFO("power " << work[2] << " g " << g << " E " << e);
+        REQUIRE(rel <= std::ldexp(1.0, -20));
+    }
+    CHECK(worst > 0); // the comparison ran on values that are not all exact
+    // the borders of the three regimes (E = 2^-6, 2^31) and zero
+    for (int32_t g : {-4, -3, 15, 16}) {
+        for (int32_t p : {1, 2, 3, 1 << 20, 0x7FFFFFFF}) {
+            work[2] = p;
+            float out = 0;
+            vigil_fixed_bands(work.data(), 16, g, edges, 1, 1, &out);
+            const double ref = std::log1p(std::ldexp(static_cast<double>(p), 2 * g + 1));
+            CHECK(std::fabs(out - ref) <= std::ldexp(ref, -20));
+        }
+    }
+    work[2] = 0;
+    float zero = -1.0f;
+    vigil_fixed_bands(work.data(), 16, 0, edges, 1, 1, &zero);
+    CHECK(zero == 0.0f);
+}
+
 TEST_CASE("fixed and float band features agree on the design recipe (log bands, log)", "[fixed]") {
     vigil_recipe fx = fixed_recipe(), fl = rt::bands_recipe();
     fx.standardize = fl.standardize = 0;

@@ -76,6 +76,11 @@ TEST_CASE("vigil_log1pf is accurate for tiny and large arguments", "[math]") {
     });
     CHECK(worst < 3e-7);
     CHECK(vigil_log1pf(0.0f) == 0.0f);
+    // the non-negative variant: the same bits on its domain, +inf and NaN passed through
+    for (float x = 1e-30f; x < 1e30f; x *= 1.37f) CHECK(vigil_log1pf_nonneg(x) == vigil_log1pf(x));
+    CHECK(vigil_log1pf_nonneg(0.0f) == 0.0f);
+    CHECK(vigil_log1pf_nonneg(std::numeric_limits<float>::infinity()) == std::numeric_limits<float>::infinity());
+    CHECK(std::isnan(vigil_log1pf_nonneg(std::numeric_limits<float>::quiet_NaN())));
     CHECK(vigil_log1pf(-1.0f) == -std::numeric_limits<float>::infinity());
     CHECK(std::isnan(vigil_log1pf(-2.0f)));
 }

@@ -57,7 +57,8 @@ TEST_CASE("a constant axis has zero spread and no shape statistics", "[time_stat
 
 TEST_CASE("Welford matches the two-pass mean and variance", "[welford]") {
     const uint32_t dim = 3, count = 1000;
-    std::vector<float> mean(dim, 0.0f), m2(dim, 0.0f);
+    std::vector<float> stats(3 * 4, 0.0f); // mean, m2, s: dim = 3 floats each, padded to 4
+    float *const mean = stats.data(), *const m2 = mean + 4, *const scale = m2 + 4;
     std::vector<std::vector<double>> seen(dim);
     uint32_t s = 12345;
     for (uint32_t c = 1; c <= count; ++c) {
@@ -67,7 +68,7 @@ TEST_CASE("Welford matches the two-pass mean and variance", "[welford]") {
             x[j] = 1000.0f * static_cast<float>(j) + static_cast<float>(s >> 8) / 8388608.0f;
             seen[j].push_back(x[j]);
         }
-        vigil_welford_update(c, mean.data(), m2.data(), x, dim);
+        vigil_welford_update(c, stats.data(), x, dim, 1);
     }
     for (uint32_t j = 0; j < dim; ++j) {
         double mu = 0, var = 0;
@@ -76,5 +77,13 @@ TEST_CASE("Welford matches the two-pass mean and variance", "[welford]") {
         for (double v : seen[j]) var += (v - mu) * (v - mu);
         CHECK(mean[j] == Approx(mu).epsilon(2e-5)); // float, 1000 steps
         CHECK(m2[j] == Approx(var).epsilon(1e-3)); // float accumulation over 1000 steps
+        // the standardisation factor 1 / sqrt(var + 1e-6 mean^2 + 1e-30)
+        CHECK(scale[j] == Approx(1.0 / std::sqrt(var / count + 1e-6 * mu * mu)).epsilon(1e-3));
     }
+    // x NULL: the factors only, here for learned scaling, 1 / sqrt(mean^2 + var)
+    const std::vector<float> before(stats.begin(), stats.begin() + 8);
+    vigil_welford_update(count, stats.data(), nullptr, dim, 0);
+    CHECK(std::vector<float>(stats.begin(), stats.begin() + 8) == before); // mean and m2 unchanged
+    for (uint32_t j = 0; j < dim; ++j)
+        CHECK(scale[j] == Approx(1.0 / std::sqrt(double(mean[j]) * mean[j] + double(m2[j]) / count)).epsilon(1e-5));
 }
