@@ -85,10 +85,10 @@ std::optional<size_t> module_flash_bytes(Core core, std::string_view module) {
 // core with an FPU. Without one (core_has_fpu), every float operation is a libgcc call: the
 // float operations count soft_float each, the integer ones (the fixed-point spectral path)
 // soft_int, calibrated on tests/bench/runtime/run's FFT-bands + Gaussian library, float and
-// fixed (docs/benchmarks.md): M0+ 1,768,714 = 65 x 27,296 float operations, 319,595 =
-// 65 x 1,988 + 4.75 x 39,360; M3 952,893 = 35 x 27,296, 193,417 = 35 x 1,988 + 3.1 x 39,360.
-// Thumb-1 (M0+) needs more instructions per integer operation than Thumb-2 (M3 and the
-// soft-float builds of M4/M7).
+// fixed, runtime 0.4.0 (docs/benchmarks.md): M0+ 1,743,253 ~ 65 x 26,528 float operations,
+// 147,592 = 65 x 260 + 3.08 x 42,480 integer ones; M3 938,817 ~ 35 x 26,528, 103,809 =
+// 35 x 260 + 2.23 x 42,480. Thumb-1 (M0+) needs more instructions per integer operation than
+// Thumb-2 (M3 and the soft-float builds of M4/M7).
 namespace {
 struct Ops {
     double floating = 0, integer = 0;
@@ -106,7 +106,7 @@ double estimate_instructions_per_detect(const vigil_recipe& r, Core core) {
     const Ops o = count_ops(r);
     if (core_has_fpu(core)) return std::round(1.5 * (o.floating + o.integer));
     const bool thumb1 = core == Core::m0plus;
-    const double soft_float = thumb1 ? 65.0 : 35.0, soft_int = thumb1 ? 4.75 : 3.1;
+    const double soft_float = thumb1 ? 65.0 : 35.0, soft_int = thumb1 ? 3.08 : 2.23;
     return std::round(soft_float * o.floating + soft_int * o.integer);
 }
 
@@ -137,13 +137,16 @@ Ops count_ops(const vigil_recipe& r) {
         if (r.features & VIGIL_FEAT_BANDS_LOG) per_axis += bins * 4;
     }
     Ops out;
-    if (r.arithmetic == VIGIL_ARITH_FIXED) {
-        // integer load (two passes over the floats, centre, normalise), Hann + permutation,
-        // radix-2 FFT with per-stage rounding, split, band sums; then one float conversion per band
+    const bool fixed = r.arithmetic == VIGIL_ARITH_FIXED;
+    if (fixed) {
+        // integer load (two passes over the floats), centring + normalisation + Hann,
+        // permutation, radix-2 FFT, split, band sums; then per band one float conversion and a
+        // product, with log(1 + x) in integers (26 shift-add steps and the rest: ~130 ops)
         const double half = n / 2;
         const double bands = (r.features & VIGIL_FEAT_BANDS_LINEAR ? r.bands : 0) +
                              (r.features & VIGIL_FEAT_BANDS_LOG ? r.bands : 0);
         out.integer = axes * (12 * n + 10 * half * std::log2(half) + 12 * (n / 4) + 2 * (n / 2) + 8 * bands);
+        if (r.log_magnitude) out.integer += axes * bands * 130;
         out.floating = axes * bands * 2;
         per_axis = 0;
     }
@@ -152,9 +155,9 @@ Ops count_ops(const vigil_recipe& r) {
         const double pairs = axes * (axes - 1) / 2;
         ops += 5 * axes * len + pairs * (5 * len + 2 * kDiv);
     }
-    if (r.log_magnitude) ops += dim * kExp;                    // log1p per spectral or value feature (upper bound)
-    if (r.standardize) ops += dim * (6 + 2 * kDiv);
-    else if (r.scaling == VIGIL_SCALING_LEARNED) ops += dim * (4 + 2 * kDiv);
+    if (r.log_magnitude && !fixed) ops += dim * kExp;          // log1p per spectral or value feature (upper bound)
+    if (r.standardize) ops += dim * 2;                         // (x - mean) s, s kept in the state
+    else if (r.scaling == VIGIL_SCALING_LEARNED) ops += dim;   // x s
     const auto& p = r.model;
     switch (p.family) {
     case VIGIL_FAMILY_GAUSSIAN: ops += 4 * dim + kDiv; break;

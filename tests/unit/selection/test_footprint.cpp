@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -76,4 +77,22 @@ TEST_CASE("instruction estimate grows with the work", "[footprint]") {
     vigil_recipe c = a;
     c.decimation = 4;  // shorter FFT
     CHECK(estimate_instructions_per_detect(c) < estimate_instructions_per_detect(a));
+}
+
+// The cost model's calibration (footprint.cpp): the runtime benchmark's FFT-bands + Gaussian
+// library, 3 x 256, measured under QEMU by tests/bench/runtime/run (runtime 0.4.0,
+// docs/benchmarks.md). The estimate must stay within 10 % of those counts on the soft-float
+// cores; a runtime change that moves them means recalibrating (and this test says so).
+TEST_CASE("instruction estimate matches the runtime benchmark's measured Gaussian library", "[footprint]") {
+    vigil_recipe r = selection_test::band_recipe(3, 256);
+    const auto near = [](double estimate, double measured) { return std::abs(estimate / measured - 1.0) <= 0.10; };
+    INFO("M0+ float " << estimate_instructions_per_detect(r, Core::m0plus) << ", M3 float "
+                      << estimate_instructions_per_detect(r, Core::m3));
+    CHECK(near(estimate_instructions_per_detect(r, Core::m0plus), 1743253));
+    CHECK(near(estimate_instructions_per_detect(r, Core::m3), 938817));
+    r.arithmetic = VIGIL_ARITH_FIXED;
+    INFO("M0+ fixed " << estimate_instructions_per_detect(r, Core::m0plus) << ", M3 fixed "
+                      << estimate_instructions_per_detect(r, Core::m3));
+    CHECK(near(estimate_instructions_per_detect(r, Core::m0plus), 147592));
+    CHECK(near(estimate_instructions_per_detect(r, Core::m3), 103809));
 }
