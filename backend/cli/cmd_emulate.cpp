@@ -101,7 +101,11 @@ int cmd_emulate(const std::vector<std::string>& argv) {
             port_options.stream.mode = *mode;
         }
     }
-    const auto [recipe, source] = choose_recipe(args);
+    // (named, not a structured binding: the lambdas below capture them, which Clang 14, the
+    // sanitizer build's compiler, does not accept for bindings)
+    const auto chosen = choose_recipe(args);
+    const vigil_recipe& recipe = chosen.first;
+    const std::string& source = chosen.second;
 
     emu::EmulatorSession session(recipe);
 

@@ -18,7 +18,7 @@ TEST_CASE("held-out rows are disjoint from selection rows and seeded", "[held_ou
         for (auto pick : {&SignalGroup::regular, &SignalGroup::abnormal}) {
             const auto& sel = (a.selection[g].*pick).rows;
             const auto& held = (a.held_out[g].*pick).rows;
-            CHECK(held.size() == std::llround(0.2 * double((groups[g].*pick).rows.size())));
+            CHECK(held.size() == size_t(std::llround(0.2 * double((groups[g].*pick).rows.size()))));
             std::vector<uint32_t> both;
             std::set_intersection(sel.begin(), sel.end(), held.begin(), held.end(), std::back_inserter(both));
             CHECK(both.empty());
