@@ -27,7 +27,7 @@ void vigil_calibration_add(vigil_calibration *c, float score) {
     if (!finite(score) || score < 0.0f) return;
     /* Winsorised: once the estimate has VIGIL_CAL_ROBUST_AFTER scores, a score beyond the
      * current r90 counts as r90, so a few heavy-tailed learning scores cannot stretch the
-     * threshold (mean + 3 std is not robust: one score of 100x the others moves it 10x). */
+     * threshold (mean + k std is not robust: one score of 100x the others moves it 10x). */
     if (c->count >= VIGIL_CAL_ROBUST_AFTER) {
         const float cap = vigil_calibration_r90(c);
         if (score > cap) score = cap;

@@ -5,7 +5,8 @@
  * sees it as new, like a signal at detect time), once warmed up. Those raw scores feed a running
  * mean and variance with weight 1/min(count, VIGIL_CAL_WINDOW): exact mean/variance for the
  * first VIGIL_CAL_WINDOW scores, then an exponential window that forgets the early, immature
- * model. Reference score r90 = mean + 3 std, and
+ * model. Reference score r90 = mean + 2.5 std (VIGIL_CAL_STDS; docs/runtime.md says how it was
+ * chosen), and
  *     similarity = 100 * 0.9^(sensitivity * score / r90)
  * so score 0 -> 100, score r90 -> 90 at sensitivity 1 (the anomaly threshold). */
 #ifndef VIGIL_CALIBRATION_H
@@ -16,7 +17,7 @@
 #include "fsqrt.h"
 
 #define VIGIL_CAL_WINDOW 128u
-#define VIGIL_CAL_STDS 3.0f
+#define VIGIL_CAL_STDS 2.5f
 /* scores seen before the robust (winsorised) update starts */
 #ifndef VIGIL_CAL_ROBUST_AFTER
 #define VIGIL_CAL_ROBUST_AFTER 8u
@@ -40,7 +41,7 @@ static inline uint32_t vigil_calibration_warmup(uint16_t min_learn) {
 void vigil_calibration_reset(vigil_calibration *c);
 /* Adds one raw score; non-finite scores are ignored. */
 void vigil_calibration_add(vigil_calibration *c, float score);
-/* r90 = max(mean + 3 std, VIGIL_CAL_MIN_R90). */
+/* r90 = max(mean + VIGIL_CAL_STDS std, VIGIL_CAL_MIN_R90). */
 static inline float vigil_calibration_r90(const vigil_calibration *c) {
     const float r90 = c->mean + VIGIL_CAL_STDS * vigil_sqrtf(c->var);
     return r90 > VIGIL_CAL_MIN_R90 ? r90 : VIGIL_CAL_MIN_R90;
