@@ -19,7 +19,6 @@
 #include "calibration.h"
 #include "config_use.h"
 #include "feature_pipeline.h"
-#include "fsqrt.h"
 #include "preprocess.h"
 #include "model_state.h"
 #include "vigil_math.h"

@@ -426,7 +426,7 @@ static float ln_from_log2(uint32_t k, uint32_t frac) {
  * - 2^-6 <= E < 2^31: 1 + E as a Q32 integer (exact above 2^-32), then its log2;
  * - E < 2^-6: E (1 - E/2 + E^2/3 - E^3/4) (left out: E^4/5 < 2^-26 relative), the bracket in
  *   Q30 from E in Q38, its product with E's top 32 bits correctly rounded to float once.
- * Within 2^-22 relative of log1p(E) everywhere (tests/unit/runtime/test_fixed.cpp). */
+ * Within 2^-20 relative of log1p(E) (tests/unit/runtime/test_fixed.cpp). */
 static float log1p_scaled(uint64_t acc, int32_t e) {
     const int32_t t = (int32_t)bit_length64(acc) - 1; /* acc in [2^t, 2^(t+1)) */
     const int32_t l = t + e;                         /* E in [2^l, 2^(l+1)) */

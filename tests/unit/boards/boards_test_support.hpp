@@ -3,15 +3,14 @@
 #pragma once
 
 #include <catch2/catch.hpp>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include "process_run.hpp"
 
 namespace boards_test {
 
@@ -58,21 +57,7 @@ inline std::string quoted(const std::string& s) {
     return q + "'";
 }
 
-struct Run {
-    int exit_code;
-    std::string output;  // stdout and stderr together
-};
-
-// Runs a shell command line; stderr is merged into the output.
-inline Run run(const std::string& command_line) {
-    FILE* pipe = ::popen((command_line + " 2>&1").c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::string output;
-    std::array<char, 4096> chunk;
-    size_t n;
-    while ((n = std::fread(chunk.data(), 1, chunk.size(), pipe)) > 0) output.append(chunk.data(), n);
-    const int status = ::pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
+using test_support::Run;
+using test_support::run;
 
 }  // namespace boards_test
