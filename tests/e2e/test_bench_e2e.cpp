@@ -233,12 +233,12 @@ TEST_CASE("the RAM limit of the project holds end to end") {
 
 TEST_CASE("the flash budget of the project holds end to end") {
     Workspace w("flash");
-    REQUIRE(run({"init", "small", "--axes", "1", "--max-flash-kb", "8"}, w.dir).exit_code == 0);
+    REQUIRE(run({"init", "small", "--axes", "1", "--max-flash-kb", "4"}, w.dir).exit_code == 0);
     const json r = parse_result(run(w.bench("small", {"--space-limit", "60", "--max-splits", "1"}), w.dir));
     CHECK(r["counts"]["filtered_by_flash"].get<size_t>() > 0);
     vigil::engine::project::Store store(w.dir / "small/.vigil/vigil.db");
-    for (const auto& c : vigil::engine::project::BenchmarkStore(store).candidates(1)) CHECK(c.flash_bytes <= 8192);
-    for (const auto& t : r["top"]) CHECK(t["indicators"]["flash_bytes"].get<size_t>() <= 8192);
+    for (const auto& c : vigil::engine::project::BenchmarkStore(store).candidates(1)) CHECK(c.flash_bytes <= 4096);
+    for (const auto& t : r["top"]) CHECK(t["indicators"]["flash_bytes"].get<size_t>() <= 4096);
 }
 
 TEST_CASE("sensor.kind is part of a benchmark's settings: a resume under another kind is refused") {

@@ -280,7 +280,63 @@ std::string hex32(uint32_t v) {
     return buf;
 }
 
+// The values of the zip's templates (README.md, example/main.c).
+std::map<std::string, std::string> template_values(const vigil_recipe& recipe, const Target& target,
+                                                   const Toolchain& tc, const std::string& id,
+                                                   const std::string& name) {
+    return {
+        {"LIBRARY", id},
+        {"NAME", name},
+        {"CORE", target.core},
+        {"FLOAT_ABI", target.float_abi},
+        {"FPU", target.fpu.empty() ? "none (soft float)" : target.fpu},
+        {"CPU_FLAGS", join(target.cpu_flags)},
+        {"AXES", std::to_string(recipe.axes)},
+        {"LENGTH", std::to_string(recipe.length)},
+        {"MIN_LEARN", std::to_string(recipe.min_learn)},
+        {"SIGNAL_FLOATS", std::to_string(size_t{recipe.axes} * recipe.length)},
+        {"RECIPE_SUMMARY", selection::recipe_summary(recipe)},
+        {"TOOLCHAIN", tc.version_line},
+        {"VIGIL_VERSION", VIGIL_VERSION},
+    };
+}
+
+std::string filled(const char* tpl, const std::map<std::string, std::string>& values) {
+    auto text = embedded_file(tpl);
+    if (!text) throw std::logic_error(std::string("missing embedded template ") + tpl);
+    return fill_template(tpl, *text, values);
+}
+
+std::string library_name(const std::string& id, const Target& target) {
+    return id + "-" + target.core + "-" + target.float_abi;
+}
+
+// Pass 1 of a compile, in `dir`: the archive without its own figures, then its flash (in
+// `example_main`) and stack. The baked figures are 32-bit constants, so writing them in pass 2
+// changes neither.
+LibraryMeasure measure_in(const Toolchain& tc, const Target& target, const vigil_recipe& recipe,
+                          const fs::path& dir, const std::string& archive, const std::string& example_main,
+                          unsigned jobs, util::CancelFlag cancel) {
+    build_archive(tc, target, runtime_tree(recipe, 0, 0), dir, archive, jobs, cancel);
+    LibraryMeasure m;
+    m.flash_bytes = static_cast<uint32_t>(example_flash(tc, target, dir, archive, example_main));
+    m.stack_bytes_per_call = api_stack(tc, target, dir, archive);
+    for (const auto& [call, bytes] : m.stack_bytes_per_call) m.stack_bytes = std::max(m.stack_bytes, bytes);
+    return m;
+}
+
 }  // namespace
+
+LibraryMeasure measure_library(const vigil_recipe& recipe, const Target& target, const fs::path& scratch_dir,
+                               unsigned parallel_jobs) {
+    if (vigil_recipe_validate(&recipe) != VIGIL_OK) throw std::invalid_argument("the recipe is not valid");
+    const Toolchain tc = find_toolchain();
+    TempFolder work(scratch_dir.empty() ? fs::temp_directory_path() : scratch_dir, "vigil-measure-");
+    const std::string id = library_id(recipe);
+    const auto values = template_values(recipe, target, tc, id, library_name(id, target));
+    return measure_in(tc, target, recipe, work.path(), "libvigil.a", filled("templates/main.c", values),
+                      parallel_jobs, nullptr);
+}
 
 CompiledLibrary compile_library(const CompileRequest& req) {
     const vigil_recipe& recipe = req.recipe;
@@ -290,7 +346,7 @@ CompiledLibrary compile_library(const CompileRequest& req) {
 
     CompiledLibrary lib;
     lib.id = library_id(recipe);
-    lib.name = lib.id + "-" + req.target.core + "-" + req.target.float_abi;
+    lib.name = library_name(lib.id, req.target);
     lib.recipe = recipe;
     lib.target = req.target;
     lib.benchmark_id = req.origin.benchmark_id;
@@ -301,35 +357,14 @@ CompiledLibrary compile_library(const CompileRequest& req) {
     const std::string archive = "libvigil.a";
 
     const std::string summary = selection::recipe_summary(recipe);
-    std::map<std::string, std::string> values = {
-        {"LIBRARY", lib.id},
-        {"NAME", lib.name},
-        {"CORE", req.target.core},
-        {"FLOAT_ABI", req.target.float_abi},
-        {"FPU", req.target.fpu.empty() ? "none (soft float)" : req.target.fpu},
-        {"CPU_FLAGS", join(req.target.cpu_flags)},
-        {"AXES", std::to_string(recipe.axes)},
-        {"LENGTH", std::to_string(recipe.length)},
-        {"MIN_LEARN", std::to_string(recipe.min_learn)},
-        {"SIGNAL_FLOATS", std::to_string(size_t{recipe.axes} * recipe.length)},
-        {"RECIPE_SUMMARY", summary},
-        {"TOOLCHAIN", tc.version_line},
-        {"VIGIL_VERSION", VIGIL_VERSION},
-    };
-    auto fill = [&](const char* tpl) {
-        auto text = embedded_file(tpl);
-        if (!text) throw std::logic_error(std::string("missing embedded template ") + tpl);
-        return fill_template(tpl, *text, values);
-    };
-    const std::string example_main = fill("templates/main.c");
+    std::map<std::string, std::string> values = template_values(recipe, req.target, tc, lib.id, lib.name);
+    const std::string example_main = filled("templates/main.c", values);
 
-    // Pass 1 measures the library's flash and stack; pass 2 bakes them into vigil_info (32-bit
-    // constants: writing them changes neither).
-    build_archive(tc, req.target, runtime_tree(recipe, 0, 0), dir, archive, req.parallel_jobs, req.cancel);
-    const uint32_t flash_bytes = static_cast<uint32_t>(example_flash(tc, req.target, dir, archive, example_main));
-    const std::map<std::string, uint32_t> stack = api_stack(tc, req.target, dir, archive);
-    uint32_t stack_bytes = 0;
-    for (const auto& [call, bytes] : stack) stack_bytes = std::max(stack_bytes, bytes);
+    // Pass 1 measures the library's flash and stack; pass 2 bakes them into vigil_info.
+    const LibraryMeasure measured =
+        measure_in(tc, req.target, recipe, dir, archive, example_main, req.parallel_jobs, req.cancel);
+    const uint32_t flash_bytes = measured.flash_bytes, stack_bytes = measured.stack_bytes;
+    const std::map<std::string, uint32_t>& stack = measured.stack_bytes_per_call;
     const SourceTree tree = runtime_tree(recipe, flash_bytes, stack_bytes);
     util::throw_if_cancelled(req.cancel);
     build_archive(tc, req.target, tree, dir, archive, req.parallel_jobs, req.cancel);
@@ -354,7 +389,7 @@ CompiledLibrary compile_library(const CompileRequest& req) {
     values["STATE"] = std::to_string(state_bytes);
     values["STACK"] = std::to_string(stack_bytes);
     values["FLASH"] = std::to_string(flash_bytes);
-    files["README.md"] = fill("templates/README.md");
+    files["README.md"] = filled("templates/README.md", values);
     files["example/main.c"] = example_main;
 
     nlohmann::json meta;

@@ -6,25 +6,14 @@
 #include <stdexcept>
 #include <string>
 
-#include "flash_table.hpp"
+#include "flash_model.hpp"
+#include "stack_table.hpp"
 #include "vigil_core.h"
 
 namespace vigil::engine::selection {
 namespace {
 
 constexpr std::array<std::string_view, 7> kCoreNames{"m0plus", "m3", "m4", "m4-soft", "m7", "m7-soft", "m33"};
-
-// Linked by every library whatever the recipe: the core, the recipe and knowledge code, the
-// feature pipeline's driver, calibration and the helpers every family uses.
-constexpr std::string_view kCoreModules[] = {"core",     "recipe",      "features",
-                                             "calibration", "knowledge", "crc32",
-                                             "families", "family_util", "vigil_math",
-                                             "welford",  "version",     "decimate"};
-
-constexpr std::string_view kFamilyModules[] = {"family_gaussian", "family_mahalanobis",
-                                               "family_kmeans",   "family_knn",
-                                               "family_pca",      "family_hstrees",
-                                               "family_oselm",    "family_lof"};
 
 bool spectral(const vigil_recipe& r) {
     return (r.features & (VIGIL_FEAT_SPECTRUM | VIGIL_FEAT_BANDS_LINEAR | VIGIL_FEAT_BANDS_LOG)) != 0;
@@ -44,39 +33,6 @@ std::optional<Core> core_from_name(std::string_view name) {
     for (size_t i = 0; i < kCoreNames.size(); ++i)
         if (kCoreNames[i] == name) return static_cast<Core>(i);
     return std::nullopt;
-}
-
-std::span<const std::string_view> core_modules() { return kCoreModules; }
-
-size_t recipe_modules(const vigil_recipe& r, std::string_view out[], size_t capacity) {
-    size_t n = 0;
-    auto add = [&](std::string_view m) {
-        if (n >= capacity) throw std::invalid_argument("recipe_modules: capacity too small");
-        out[n++] = m;
-    };
-    for (auto m : kCoreModules) add(m);
-    if (r.detrend != VIGIL_DETREND_NONE) add("detrend");
-    if (r.scaling == VIGIL_SCALING_PER_SIGNAL) add("scaling");
-    if (r.features & VIGIL_FEAT_STATS) add("time_stats");
-    if (r.features & VIGIL_FEAT_TRENDS) add("trends");
-    if (r.features & VIGIL_FEAT_VALUES) add("values");
-    if (r.features & VIGIL_FEAT_CROSS) add("cross");
-    if (spectral(r)) add("fft");  // the twiddle table (the fixed path derives its Q15 one from it)
-    if (r.arithmetic == VIGIL_ARITH_FIXED) {
-        add("fixed");  // load, Hann, FFT, split and band sums in integers
-    } else {
-        if (r.window == VIGIL_WINDOW_HANN) add("window");
-        if (spectral(r)) add("spectrum");  // amplitude, bin power (bands) and log1p live there
-    }
-    if (r.features & (VIGIL_FEAT_BANDS_LINEAR | VIGIL_FEAT_BANDS_LOG)) add("bands");
-    if (r.model.family >= std::size(kFamilyModules))
-        throw std::invalid_argument("recipe_modules: unknown family");
-    add(kFamilyModules[r.model.family]);
-    return n;
-}
-
-std::optional<size_t> module_flash_bytes(Core core, std::string_view module) {
-    return flash_table_lookup(static_cast<size_t>(core), module);
 }
 
 // Operation counts per detect (docs/selection.md, "Cost model"): additions, multiplications,
@@ -178,17 +134,24 @@ Ops count_ops(const vigil_recipe& r) {
 }
 }  // namespace
 
+size_t flash_bytes_bound(const vigil_recipe& r, Core core) {
+    if (vigil_recipe_validate(&r) != VIGIL_OK) throw std::invalid_argument("flash_bytes_bound: invalid recipe");
+    return flash_model_bound(static_cast<size_t>(core), r);
+}
+
+size_t stack_bytes_bound(const vigil_recipe& r, Core core) {
+    if (vigil_recipe_validate(&r) != VIGIL_OK) throw std::invalid_argument("stack_bytes_bound: invalid recipe");
+    return stack_table_bound(static_cast<size_t>(core), r);
+}
+
 Footprint footprint(const vigil_recipe& r, Core core) {
     Footprint f;
-    f.ram_bytes = vigil_model_state_size(&r);
-    if (f.ram_bytes == 0) throw std::invalid_argument("footprint: invalid recipe");
-    std::string_view modules[32];
-    const size_t count = recipe_modules(r, modules, std::size(modules));
-    for (size_t i = 0; i < count; ++i) {
-        const auto bytes = module_flash_bytes(core, modules[i]);
-        if (!bytes) throw std::logic_error("footprint: no flash figure for module " + std::string(modules[i]));
-        f.flash_bytes += *bytes;
-    }
+    f.state_bytes = vigil_model_state_size(&r);
+    if (f.state_bytes == 0) throw std::invalid_argument("footprint: invalid recipe");
+    f.stack_bytes = stack_bytes_bound(r, core);
+    // The compiled library holds its state in 8-byte words (baked_source.cpp).
+    f.ram_bytes = (f.state_bytes + 7) / 8 * 8 + f.stack_bytes;
+    f.flash_bytes = flash_model_bound(static_cast<size_t>(core), r);
     f.instructions_per_detect = estimate_instructions_per_detect(r, core);
     return f;
 }

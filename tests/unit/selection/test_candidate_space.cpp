@@ -68,13 +68,17 @@ TEST_CASE("candidate space: the RAM filter drops exactly the candidates over the
     small.max_ram_bytes = 8 * 1024;
     const auto kept = build_candidate_space(small);
     size_t over = 0;
-    for (const auto& c : all.candidates) over += vigil_model_state_size(&c.recipe) > small.max_ram_bytes ? 1 : 0;
+    for (const auto& c : all.candidates) over += c.footprint.ram_bytes > small.max_ram_bytes ? 1 : 0;
     CHECK(kept.filtered_by_ram == over);
     CHECK(kept.candidates.size() + over == all.candidates.size());
     CHECK(over > 0);
     for (const auto& c : kept.candidates) {
         REQUIRE(c.footprint.ram_bytes <= small.max_ram_bytes);
-        REQUIRE(c.footprint.ram_bytes == vigil_model_state_size(&c.recipe));
+        // RAM as `vigil compile` states it: the state in 8-byte words + the stack.
+        REQUIRE(c.footprint.state_bytes == vigil_model_state_size(&c.recipe));
+        REQUIRE(c.footprint.stack_bytes == stack_bytes_bound(c.recipe, small.core));
+        REQUIRE(c.footprint.stack_bytes > 0);
+        REQUIRE(c.footprint.ram_bytes == (c.footprint.state_bytes + 7) / 8 * 8 + c.footprint.stack_bytes);
     }
 }
 

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -57,6 +58,18 @@ struct CompiledLibrary {
 // Throws ToolchainError (toolchain missing), CompileError, std::invalid_argument (bad recipe),
 // std::runtime_error (unreadable emulator, temporary folder).
 CompiledLibrary compile_library(const CompileRequest& request);
+
+// What compile_library measures of the library it builds for a recipe and a target
+// (metadata.json's flash_bytes, stack_bytes, stack_bytes_per_call), without building the zip:
+// what the selection's stack table is measured with (engine/src/selection/stack_table.cpp).
+struct LibraryMeasure {
+    uint32_t flash_bytes = 0;
+    uint32_t stack_bytes = 0;  // the deepest of stack_bytes_per_call
+    std::map<std::string, uint32_t> stack_bytes_per_call;
+};
+// Throws like compile_library.
+LibraryMeasure measure_library(const vigil_recipe& recipe, const Target& target,
+                               const std::filesystem::path& scratch_dir = {}, unsigned parallel_jobs = 2);
 
 // The entry names above, for tests and docs (without the top folder).
 inline constexpr const char* kRecipeFile = "recipe.bin";

@@ -25,9 +25,9 @@ struct SpaceOptions {
     uint16_t length = 256;
     std::optional<double> sampling_rate_hz;  // when known with min_bandwidth_hz: limits decimation
     double min_bandwidth_hz = 0.0;           // keep decimation d only if rate / (2 d) >= this
-    size_t max_ram_bytes = 64 * 1024;        // candidates whose state exceeds this are dropped
+    size_t max_ram_bytes = 64 * 1024;        // candidates whose RAM (state + stack) exceeds this are dropped
     std::optional<size_t> max_flash_bytes;   // and, when set, those whose flash exceeds this
-    Core core = Core::m4;                    // for the flash figures
+    Core core = Core::m4;                    // for the flash, stack and instruction figures
     uint16_t min_learn = 16;                 // every candidate's min_learn (learning curve refines it)
     uint32_t seed = 1;                       // recipe seed of randomised families
     SignalKind kind = SignalKind::generic;   // narrows and orders the preprocessing paths

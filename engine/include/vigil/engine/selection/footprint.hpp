@@ -1,11 +1,11 @@
-// What a candidate costs on the device: RAM (exact), flash (from measured per-module code
-// sizes) and instructions per detect (an estimate from the families' documented costs).
+// What a candidate costs on the device: RAM (the exact state + a measured bound of the stack),
+// flash (a bound fitted to measured libraries) and instructions per detect (an estimate from the
+// families' documented costs).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <span>
 #include <string_view>
 
 #include "vigil_recipe.h"
@@ -19,20 +19,12 @@ inline constexpr Core kAllCores[] = {Core::m0plus, Core::m3,      Core::m4, Core
 std::string_view core_name(Core core);  // "m0plus", "m4-soft", ...
 std::optional<Core> core_from_name(std::string_view name);
 
-// Runtime source modules (device_runtime/src/<name>.c) a recipe links into the library: the
-// core modules always, then the preprocessing steps it uses, then its family.
-std::span<const std::string_view> core_modules();
-// Appends the modules of `recipe` (core + steps + family) to `out`; returns how many.
-size_t recipe_modules(const vigil_recipe& recipe, std::string_view out[], size_t capacity);
-
-// Measured `.text + .data` bytes of one module for one core (table in flash_table.cpp, with the
-// command that produced it); std::nullopt for an unknown module.
-std::optional<size_t> module_flash_bytes(Core core, std::string_view module);
-
 struct Footprint {
-    size_t ram_bytes = 0;                // vigil_model_state_size: exact
-    size_t flash_bytes = 0;              // sum of the recipe's modules for the core
+    size_t ram_bytes = 0;                // state (in 8-byte words, as compiled) + stack: what ranking uses
+    size_t flash_bytes = 0;              // bound of the compiled library's flash for the core (flash_model.cpp)
     double instructions_per_detect = 0;  // estimate for the core (docs/selection.md, "Cost model")
+    size_t state_bytes = 0;              // vigil_model_state_size: exact
+    size_t stack_bytes = 0;              // bound of the deepest vigil_* call for the core (stack_table.cpp)
 };
 
 // Throws std::invalid_argument if the recipe is invalid.
@@ -40,6 +32,12 @@ Footprint footprint(const vigil_recipe& recipe, Core core);
 // Instructions per detect on `core` (soft-float cores pay per float operation); without a core,
 // a core with an FPU (Cortex-M4F).
 double estimate_instructions_per_detect(const vigil_recipe& recipe, Core core);
+// Bound of the flash the recipe's compiled library adds to a program on `core` (`vigil compile`
+// measures the exact figure: metadata.json's flash_bytes).
+size_t flash_bytes_bound(const vigil_recipe& recipe, Core core);
+// Upper bound of the deepest stack any vigil_* call of the recipe's compiled library uses on
+// `core` (`vigil compile` measures the exact figure: metadata.json's stack_bytes).
+size_t stack_bytes_bound(const vigil_recipe& recipe, Core core);
 double estimate_instructions_per_detect(const vigil_recipe& recipe);
 // 1 for the cores that run float arithmetic in hardware (m4, m7, m33; not m0plus, m3 and the
 // soft-float ABI variants m4-soft, m7-soft).
