@@ -256,6 +256,15 @@ TEST_CASE("sensor.kind is part of a benchmark's settings: a resume under another
     json j = json::parse(std::ifstream(settings));
     CHECK(j["sensor"]["kind"] == "vibration");
 
+    SECTION("another runtime: refused, naming both versions") {
+        {
+            vigil::engine::project::Store store(w.dir / "k/.vigil/vigil.db");
+            store.exec("UPDATE benchmarks SET settings_json = json_set(settings_json, '$.runtime', '0.3.0')");
+        }
+        const auto refused = run({"bench", "--project", "k", "--resume", "1", "--jobs", "1"}, w.dir);
+        CHECK(refused.exit_code == 2);
+        CHECK_THAT(refused.err, Catch::Contains("runtime 0.3.0") && Catch::Contains("this vigil has runtime"));
+    }
     SECTION("another kind: refused") {
         j["sensor"]["kind"] = "spectrum";
         std::ofstream(settings) << j.dump(2);

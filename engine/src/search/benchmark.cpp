@@ -11,6 +11,7 @@
 #include "vigil/engine/selection/held_out.hpp"
 #include "vigil/engine/selection/learning_curve.hpp"
 #include "vigil/engine/selection/recipe_json.hpp"
+#include "vigil_version.h"
 
 namespace vigil::engine::search {
 
@@ -132,7 +133,10 @@ nlohmann::json settings_json(const project::Settings& settings, const SearchSett
     nlohmann::json project_settings = project::to_json(settings);
     project_settings.erase("signals");
     project_settings.erase("board");
-    return {{"project", std::move(project_settings)},
+    // The runtime computes every similarity the search ranks: statistics checkpointed by one
+    // runtime must not be mixed with another's (its calibration, its arithmetic) on a resume.
+    return {{"runtime", VIGIL_RUNTIME_VERSION_STRING},
+            {"project", std::move(project_settings)},
             {"search",
              {{"seed", search.seed},
               {"max_splits", search.schedule.max_splits},
@@ -177,6 +181,13 @@ BenchmarkOutcome resume_benchmark(project::Project& project, int64_t id, const L
         throw std::runtime_error("benchmark " + std::to_string(id) + " is already finished (its result is stored)");
     verify_same_inputs(row->inputs, inputs.json, id);
     const nlohmann::json now = settings_json(project.settings(), search);
+    // A benchmark recorded before the runtime version was recorded (2026-11-30) cannot be
+    // checked: it resumes, as before.
+    if (row->settings.contains("runtime") && row->settings["runtime"] != now["runtime"])
+        throw std::runtime_error("benchmark " + std::to_string(id) + " was evaluated by runtime " +
+                                 row->settings["runtime"].get<std::string>() + " and this vigil has runtime " +
+                                 now["runtime"].get<std::string>() +
+                                 ": its similarities would not be comparable; start a new benchmark instead of resuming");
     // A benchmark recorded before sensor.kind existed ran as generic (the default).
     nlohmann::json recorded_project = row->settings.at("project");
     if (recorded_project.contains("sensor") && recorded_project["sensor"].is_object() &&
