@@ -360,6 +360,9 @@ await step('the wizard creates the project', async () => {
         return r.some((t) => /fan-monitor/.test(t)) ? r : undefined;
     });
     log(`  Vigil rows: ${rows.join(' | ').replace(/\n/g, ' ')}`);
+    // The list renders only the rows in view: the Project view opens tall enough (its
+    // initialSize) to show every setting down to the folder without scrolling.
+    check(rows.some((t) => /^Kind/.test(t)) && rows.some((t) => /^Folder/.test(t)), `every Project row in view: ${rows.join(' | ')}`);
     await shot('sidebar-project');
     await clearNotifications();
 });
