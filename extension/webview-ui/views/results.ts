@@ -24,8 +24,8 @@ function indicatorTiles(i: Indicators): HTMLElement {
         tile('Confidence', i.confidence.toFixed(1), 'how far the similarities stay from the 90 threshold (0..100)'),
         tile('Regular kept (TNR)', formatRatio(i.tnr), 'regular signals detected as nominal'),
         tile('Abnormal caught (TPR)', formatRatio(i.tpr), 'abnormal signals detected as anomalies'),
-        tile('RAM', formatBytes(i.ram_bytes)),
-        tile('Flash', formatBytes(i.flash_bytes), 'host estimate; the compiled library measures it for the core'),
+        tile('RAM', formatBytes(i.ram_bytes), 'the state + a bound of the stack on the project\'s core; the compiled library states the exact figure'),
+        tile('Flash', formatBytes(i.flash_bytes), 'a bound from libraries compiled for the core; the compiled library states the exact figure'),
         tile('Per detect', `${formatCount(i.instructions_per_detect)} instr.`),
     );
 }
