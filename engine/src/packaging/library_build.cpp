@@ -356,7 +356,6 @@ CompiledLibrary compile_library(const CompileRequest& req) {
     const fs::path dir = work.path();
     const std::string archive = "libvigil.a";
 
-    const std::string summary = selection::recipe_summary(recipe);
     std::map<std::string, std::string> values = template_values(recipe, req.target, tc, lib.id, lib.name);
     const std::string example_main = filled("templates/main.c", values);
 
@@ -399,7 +398,7 @@ CompiledLibrary compile_library(const CompileRequest& req) {
     meta["vigil_version"] = VIGIL_VERSION;
     meta["recipe_id"] = hex32(vigil_recipe_id(&recipe));
     meta["recipe"] = selection::recipe_to_json(recipe);
-    meta["recipe_summary"] = summary;
+    meta["recipe_summary"] = values.at("RECIPE_SUMMARY");
     meta["benchmark"] = req.origin.benchmark_id ? nlohmann::json(*req.origin.benchmark_id) : nlohmann::json(nullptr);
     meta["indicators"] = req.origin.indicators;
     meta["signal"] = {{"axes", recipe.axes}, {"length", recipe.length}, {"floats", size_t{recipe.axes} * recipe.length},
